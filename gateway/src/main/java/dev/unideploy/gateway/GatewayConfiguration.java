@@ -1,0 +1,35 @@
+package dev.unideploy.gateway;
+
+import dev.unideploy.gateway.config.UnideployProperties;
+import dev.unideploy.gateway.deployment.CancelLedger;
+import dev.unideploy.gateway.deployment.DeploymentLister;
+import dev.unideploy.gateway.deployment.DeploymentService;
+import dev.unideploy.gateway.deployment.DeploymentWatcher;
+import dev.unideploy.gateway.provider.ProviderRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The gateway's services around the provider registry. */
+@Configuration(proxyBeanMethods = false)
+class GatewayConfiguration {
+
+    @Bean
+    CancelLedger cancelLedger() {
+        return new CancelLedger();
+    }
+
+    @Bean
+    DeploymentService deploymentService(ProviderRegistry registry, CancelLedger ledger) {
+        return new DeploymentService(registry, ledger);
+    }
+
+    @Bean
+    DeploymentWatcher deploymentWatcher(DeploymentService service, UnideployProperties properties) {
+        return new DeploymentWatcher(service, properties.events().pollInterval());
+    }
+
+    @Bean
+    DeploymentLister deploymentLister(ProviderRegistry registry, DeploymentService service) {
+        return new DeploymentLister(registry, service);
+    }
+}

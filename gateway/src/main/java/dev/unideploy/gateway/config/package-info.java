@@ -1,0 +1,4 @@
+@NullMarked
+package dev.unideploy.gateway.config;
+
+import org.jspecify.annotations.NullMarked;

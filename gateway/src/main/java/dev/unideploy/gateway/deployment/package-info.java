@@ -1,0 +1,4 @@
+@NullMarked
+package dev.unideploy.gateway.deployment;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,78 @@
+package dev.unideploy.gateway.problem;
+
+import dev.unideploy.gateway.web.RequestIdFilter;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every error the gateway answers, from any layer (filters, routing, validation, controllers, providers), as an
+ * RFC 9457 {@code application/problem+json} document. Runs before Spring Boot's default error handler.
+ */
+@Component
+@Order(-2)
+public class ProblemExceptionHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    private final JsonMapper json;
+
+    public ProblemExceptionHandler(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(error);
+        }
+        Problem problem = ProblemTranslation.toProblem(error);
+        if (problem == null) {
+            // Unexpected: log the class and our own message only; the client gets no internals.
+            log.error(
+                    "Unexpected error on {} {}",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    error);
+            problem = Problem.of(ProblemCode.INTERNAL_ERROR, "An unexpected error occurred.");
+        } else if (problem.code().status().is5xxServerError()) {
+            log.warn(
+                    "{} {} → {} ({})",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    problem.code().wire(),
+                    problem.provider());
+        }
+        return write(exchange, problem);
+    }
+
+    /** Writes {@code problem} as the response. */
+    public Mono<Void> write(ServerWebExchange exchange, Problem problem) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(problem.code().status());
+        HttpHeaders headers = response.getHeaders();
+        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (problem.retryAfter() != null) {
+            headers.set(
+                    HttpHeaders.RETRY_AFTER,
+                    Long.toString(Math.max(1, problem.retryAfter().toSeconds())));
+        }
+        if (problem.code() == ProblemCode.UNAUTHORIZED) {
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"unideploy\"");
+        }
+        byte[] body = json.writeValueAsString(
+                        problem.body(exchange.getRequest().getPath().value(), RequestIdFilter.requestId(exchange)))
+                .getBytes(StandardCharsets.UTF_8);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+}

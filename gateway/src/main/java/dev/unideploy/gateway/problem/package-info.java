@@ -1,0 +1,4 @@
+@NullMarked
+package dev.unideploy.gateway.problem;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,82 @@
+package dev.unideploy.gateway.provider;
+
+import dev.unideploy.gateway.config.UnideployProperties;
+import dev.unideploy.sandbox.Sandbox;
+import dev.unideploy.sandbox.SandboxOptions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The provider connections: those configured under {@code unideploy.providers}, or — with none configured — the
+ * five sandbox simulators, started in-process. The simulators never start when a provider is configured.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ProviderConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderConfiguration.class);
+
+    /** The running simulators; a holder so that production configurations have none. */
+    public record SandboxHolder(@Nullable Sandbox sandbox) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (sandbox != null) {
+                sandbox.close();
+            }
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    SandboxHolder sandboxHolder(UnideployProperties properties) {
+        if (!properties.sandboxMode()) {
+            return new SandboxHolder(null);
+        }
+        Map<String, Integer> ports = new HashMap<>(SandboxOptions.DEFAULT_PORTS);
+        ports.putAll(properties.sandbox().ports());
+        Sandbox sandbox =
+                Sandbox.start(new SandboxOptions(ports, properties.sandbox().step()));
+        sandbox.providers()
+                .forEach(provider -> log.info(
+                        "Sandbox: {} simulator at {} (admin API {}/__admin)",
+                        provider.type(),
+                        provider.baseUrl(),
+                        "http://127.0.0.1:" + provider.port()));
+        return new SandboxHolder(sandbox);
+    }
+
+    @Bean
+    ProviderConnections providerConnections(ObjectProvider<RequestDecorator> decorators) {
+        RequestDecorator decorator = decorators.getIfAvailable(() -> builder -> builder);
+        return new ProviderConnections(decorator::apply);
+    }
+
+    @Bean
+    ProviderRegistry providerRegistry(
+            UnideployProperties properties, SandboxHolder holder, ProviderConnections connections) {
+        List<ProviderHandle> handles = new ArrayList<>();
+        if (holder.sandbox() != null) {
+            holder.sandbox()
+                    .providers()
+                    .forEach(provider -> handles.add(connections.connect(
+                            provider.type(),
+                            provider.type(),
+                            provider.baseUrl().toString(),
+                            provider.settings(),
+                            true)));
+            log.info("Sandbox mode: no provider configured; accepting the client token from unideploy.sandbox.token");
+        } else {
+            properties
+                    .providers()
+                    .forEach((id, provider) -> handles.add(
+                            connections.connect(id, provider.type(), provider.baseUrl(), provider.settings(), false)));
+        }
+        return new ProviderRegistry(handles);
+    }
+}

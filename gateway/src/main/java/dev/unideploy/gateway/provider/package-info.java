@@ -1,0 +1,4 @@
+@NullMarked
+package dev.unideploy.gateway.provider;
+
+import org.jspecify.annotations.NullMarked;

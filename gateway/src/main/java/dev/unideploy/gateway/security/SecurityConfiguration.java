@@ -1,0 +1,28 @@
+package dev.unideploy.gateway.security;
+
+import dev.unideploy.gateway.config.UnideployProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Client authentication: API keys from {@code unideploy.clients}, or the sandbox token in sandbox mode. */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    ApiKeys apiKeys(UnideployProperties properties) {
+        ApiKeys keys = ApiKeys.from(properties);
+        if (keys.isEmpty()) {
+            log.warn("No client API key configured (unideploy.clients): every API request will answer 401");
+        }
+        return keys;
+    }
+
+    @Bean
+    ApiKeyAuthenticationFilter apiKeyAuthenticationFilter(ApiKeys keys) {
+        return new ApiKeyAuthenticationFilter(keys);
+    }
+}

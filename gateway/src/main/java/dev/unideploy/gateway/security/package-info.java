@@ -1,0 +1,4 @@
+@NullMarked
+package dev.unideploy.gateway.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,205 @@
+package dev.unideploy.gateway.web;
+
+import dev.unideploy.gateway.api.model.App;
+import dev.unideploy.gateway.api.model.Capabilities;
+import dev.unideploy.gateway.api.model.CapabilitySupport;
+import dev.unideploy.gateway.api.model.Deployment;
+import dev.unideploy.gateway.api.model.DeploymentKind;
+import dev.unideploy.gateway.api.model.DeploymentLinks;
+import dev.unideploy.gateway.api.model.DeploymentPhase;
+import dev.unideploy.gateway.api.model.DeploymentSource;
+import dev.unideploy.gateway.api.model.DeploymentStatus;
+import dev.unideploy.gateway.api.model.LogLine;
+import dev.unideploy.gateway.api.model.LogPage;
+import dev.unideploy.gateway.api.model.Provider;
+import dev.unideploy.gateway.api.model.Revision;
+import dev.unideploy.gateway.api.model.Runtime;
+import dev.unideploy.gateway.api.model.ScaleResult;
+import dev.unideploy.gateway.api.model.TrafficSplit;
+import dev.unideploy.gateway.deployment.Located;
+import dev.unideploy.gateway.provider.ProviderHandle;
+import dev.unideploy.spi.Capability;
+import dev.unideploy.spi.Logs;
+import dev.unideploy.spi.Phase;
+import dev.unideploy.spi.Source;
+import dev.unideploy.spi.Status;
+import dev.unideploy.spi.Support;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Translates the port's records into the generated API models (the only place that knows both). */
+final class ApiMapping {
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+
+    private final JsonMapper json;
+
+    ApiMapping(JsonMapper json) {
+        this.json = json;
+    }
+
+    static String global(String connection, String local) {
+        return connection + ":" + local;
+    }
+
+    Deployment toDeployment(Located<dev.unideploy.spi.Deployment> located, boolean includeRaw) {
+        ProviderHandle provider = located.provider();
+        dev.unideploy.spi.Deployment d = located.value();
+        String id = global(provider.id(), d.id());
+        String self = "/v1/deployments/" + id;
+        Deployment deployment = new Deployment(
+                        id,
+                        provider.id(),
+                        provider.type(),
+                        global(provider.id(), d.appId()),
+                        toStatus(d.status()),
+                        d.terminal(),
+                        d.lifecycle().providerStatus(),
+                        toKind(d.kind()),
+                        d.emulated(),
+                        new DeploymentLinks(self, self + "/logs", self + "/events"))
+                .phase(toPhase(d.lifecycle().phase()))
+                .progress(d.progress())
+                .source(toSource(d.source()))
+                .environment(d.environment())
+                .rollbackOf(d.rollbackOf() == null ? null : global(provider.id(), d.rollbackOf()))
+                .live(d.live())
+                .createdAt(toTime(d.createdAt()))
+                .startedAt(toTime(d.startedAt()))
+                .finishedAt(toTime(d.finishedAt()))
+                .durationSeconds(d.durationSeconds());
+        if (includeRaw && d.raw() != null) {
+            deployment.setRaw(json.convertValue(d.raw(), OBJECT));
+        }
+        return deployment;
+    }
+
+    static DeploymentStatus toStatus(Status status) {
+        return switch (status) {
+            case QUEUED -> DeploymentStatus.QUEUED;
+            case IN_PROGRESS -> DeploymentStatus.IN_PROGRESS;
+            case SUCCEEDED -> DeploymentStatus.SUCCEEDED;
+            case FAILED -> DeploymentStatus.FAILED;
+            case CANCELLED -> DeploymentStatus.CANCELLED;
+            case UNKNOWN -> DeploymentStatus.UNKNOWN;
+        };
+    }
+
+    static Status toStatus(DeploymentStatus status) {
+        return switch (status) {
+            case QUEUED -> Status.QUEUED;
+            case IN_PROGRESS -> Status.IN_PROGRESS;
+            case SUCCEEDED -> Status.SUCCEEDED;
+            case FAILED -> Status.FAILED;
+            case CANCELLED -> Status.CANCELLED;
+            case UNKNOWN -> Status.UNKNOWN;
+        };
+    }
+
+    private static @Nullable DeploymentPhase toPhase(@Nullable Phase phase) {
+        if (phase == null) {
+            return null;
+        }
+        return switch (phase) {
+            case BUILD -> DeploymentPhase.BUILD;
+            case DEPLOY -> DeploymentPhase.DEPLOY;
+        };
+    }
+
+    private static DeploymentKind toKind(dev.unideploy.spi.Kind kind) {
+        return switch (kind) {
+            case DEPLOY -> DeploymentKind.DEPLOY;
+            case REDEPLOY -> DeploymentKind.REDEPLOY;
+            case ROLLBACK -> DeploymentKind.ROLLBACK;
+            case PROMOTE -> DeploymentKind.PROMOTE;
+        };
+    }
+
+    private static DeploymentSource toSource(Source source) {
+        return new DeploymentSource()
+                .branch(source.branch())
+                .commitSha(source.commitSha())
+                .commitMessage(source.commitMessage())
+                .image(source.image())
+                .artifactId(source.artifactId());
+    }
+
+    static @Nullable OffsetDateTime toTime(@Nullable Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static LogLine toLogLine(dev.unideploy.spi.LogLine line) {
+        LogLine.StreamEnum stream = null;
+        if ("stdout".equalsIgnoreCase(line.stream())) stream = LogLine.StreamEnum.STDOUT;
+        if ("stderr".equalsIgnoreCase(line.stream())) stream = LogLine.StreamEnum.STDERR;
+        return new LogLine(line.message()).timestamp(toTime(line.timestamp())).stream(stream);
+    }
+
+    static LogPage toLogPage(Logs logs) {
+        return new LogPage(logs.items().stream().map(ApiMapping::toLogLine).toList(), logs.complete());
+    }
+
+    static App toApp(ProviderHandle provider, dev.unideploy.spi.App app) {
+        return new App(global(provider.id(), app.id()), provider.id(), app.name()).environment(app.environment());
+    }
+
+    static Provider toProvider(ProviderHandle handle, Provider.HealthEnum health) {
+        return new Provider(handle.id(), handle.type(), handle.sandbox(), health, toCapabilities(handle));
+    }
+
+    private static Capabilities toCapabilities(ProviderHandle handle) {
+        return new Capabilities(
+                toSupport(handle.support(Capability.APPS)),
+                toSupport(handle.support(Capability.TRIGGER)),
+                toSupport(handle.support(Capability.LIST)),
+                toSupport(handle.support(Capability.GET)),
+                toSupport(handle.support(Capability.CANCEL)),
+                toSupport(handle.support(Capability.DELETE)),
+                toSupport(handle.support(Capability.LOGS)),
+                toSupport(handle.support(Capability.EVENTS)),
+                toSupport(handle.support(Capability.RUNTIME)),
+                toSupport(handle.support(Capability.ROLLBACK)),
+                toSupport(handle.support(Capability.PROMOTE)),
+                toSupport(handle.support(Capability.SCALE)),
+                toSupport(handle.support(Capability.REVISIONS)),
+                toSupport(handle.support(Capability.TRAFFIC)));
+    }
+
+    private static CapabilitySupport toSupport(Support support) {
+        return switch (support) {
+            case NATIVE -> CapabilitySupport.NATIVE;
+            case EMULATED -> CapabilitySupport.EMULATED;
+            case UNSUPPORTED -> CapabilitySupport.UNSUPPORTED;
+        };
+    }
+
+    static Runtime toRuntime(dev.unideploy.spi.Runtime runtime) {
+        return new Runtime(runtime.ready(), runtime.total(), runtime.conditions()).phase(runtime.phase());
+    }
+
+    static ScaleResult toScaleResult(ProviderHandle provider, dev.unideploy.spi.ScaleResult result) {
+        return new ScaleResult(global(provider.id(), result.appId()), result.requestedReplicas())
+                .currentReplicas(result.currentReplicas())
+                .status(result.status());
+    }
+
+    static Revision toRevision(dev.unideploy.spi.Revision revision) {
+        return new Revision(revision.name())
+                .image(revision.image())
+                .trafficPercent(revision.trafficPercent())
+                .createdAt(toTime(revision.createdAt()));
+    }
+
+    static TrafficSplit toTrafficSplit(dev.unideploy.spi.TrafficSplit split) {
+        return new TrafficSplit(split.revision(), split.percent()).tag(split.tag());
+    }
+
+    static dev.unideploy.spi.TrafficSplit fromTrafficSplit(TrafficSplit split) {
+        return new dev.unideploy.spi.TrafficSplit(split.getRevision(), split.getPercent(), split.getTag());
+    }
+}

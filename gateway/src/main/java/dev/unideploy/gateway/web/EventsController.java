@@ -1,0 +1,115 @@
+package dev.unideploy.gateway.web;
+
+import dev.unideploy.gateway.config.UnideployProperties;
+import dev.unideploy.gateway.deployment.DeploymentWatcher;
+import dev.unideploy.gateway.deployment.DeploymentWatcher.Snapshot;
+import dev.unideploy.gateway.deployment.GlobalId;
+import dev.unideploy.gateway.security.ClientPrincipal;
+import dev.unideploy.spi.Deployment;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Live events of a deployment as Server-Sent Events: {@code status} on every change, {@code log} lines, a final
+ * {@code end}, heartbeat comments. Every event's id is the number of log lines sent so far, so {@code
+ * Last-Event-ID} resumes without repeating a line. Hand-routed: the generated interface cannot express a stream.
+ */
+@RestController
+class EventsController {
+
+    private final DeploymentWatcher watcher;
+    private final ApiMapping mapping;
+    private final JsonMapper json;
+    private final Duration heartbeat;
+
+    EventsController(DeploymentWatcher watcher, ApiMapping mapping, JsonMapper json, UnideployProperties properties) {
+        this.watcher = watcher;
+        this.mapping = mapping;
+        this.json = json;
+        this.heartbeat = properties.events().heartbeat();
+    }
+
+    @GetMapping(path = "/v1/deployments/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<String>> events(
+            @PathVariable String id,
+            @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId,
+            ServerWebExchange exchange) {
+        ClientPrincipal client = ClientPrincipal.of(exchange);
+        GlobalId deployment = GlobalId.parse("id", id);
+        Flux<ServerSentEvent<String>> events = Flux.defer(() -> {
+            Differ differ = new Differ(resumeFrom(lastEventId));
+            return watcher.watch(client, deployment, true).concatMapIterable(differ::next);
+        });
+        Flux<ServerSentEvent<String>> heartbeats = Flux.interval(heartbeat, heartbeat)
+                .map(tick ->
+                        ServerSentEvent.<String>builder().comment("heartbeat").build());
+        return Flux.merge(events, heartbeats).takeUntil(event -> "end".equals(event.event()));
+    }
+
+    private static int resumeFrom(@Nullable String lastEventId) {
+        try {
+            return lastEventId == null ? 0 : Math.max(0, Integer.parseInt(lastEventId.trim()));
+        } catch (NumberFormatException notOurs) {
+            return 0;
+        }
+    }
+
+    /** One subscriber's view: which log lines it has, and the last state it was told. */
+    private final class Differ {
+        private int sent;
+        private @Nullable List<Object> lastState;
+
+        Differ(int sent) {
+            this.sent = sent;
+        }
+
+        List<ServerSentEvent<String>> next(Snapshot snapshot) {
+            List<ServerSentEvent<String>> events = new ArrayList<>();
+            Deployment d = snapshot.deployment().value();
+            List<Object> state = java.util.Arrays.asList(
+                    d.status(),
+                    d.lifecycle().phase(),
+                    d.progress(),
+                    d.lifecycle().providerStatus(),
+                    d.live());
+            String deploymentJson = json.writeValueAsString(mapping.toDeployment(snapshot.deployment(), false));
+            if (!Objects.equals(state, lastState)) {
+                lastState = state;
+                events.add(event("status", deploymentJson));
+            }
+            for (; sent < snapshot.logs().size(); sent++) {
+                String line = json.writeValueAsString(
+                        ApiMapping.toLogLine(snapshot.logs().get(sent)));
+                events.add(ServerSentEvent.<String>builder()
+                        .id(Integer.toString(sent + 1))
+                        .event("log")
+                        .data(line)
+                        .build());
+            }
+            if (snapshot.terminal()) {
+                events.add(event("end", deploymentJson));
+            }
+            return events;
+        }
+
+        private ServerSentEvent<String> event(String name, String data) {
+            return ServerSentEvent.<String>builder()
+                    .id(Integer.toString(sent))
+                    .event(name)
+                    .data(data)
+                    .build();
+        }
+    }
+}

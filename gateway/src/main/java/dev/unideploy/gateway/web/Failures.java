@@ -1,0 +1,21 @@
+package dev.unideploy.gateway.web;
+
+import dev.unideploy.gateway.api.model.ProviderFailure;
+import dev.unideploy.gateway.problem.Problem;
+import dev.unideploy.gateway.problem.ProblemCode;
+import dev.unideploy.gateway.problem.ProblemTranslation;
+
+/** A provider that failed inside a fan-out, as the {@code errors} entry of a list. */
+final class Failures {
+
+    private Failures() {}
+
+    static ProviderFailure toProviderFailure(String provider, Throwable error) {
+        Problem problem = ProblemTranslation.toProblem(error);
+        if (problem == null) {
+            problem = Problem.of(ProblemCode.INTERNAL_ERROR, "An unexpected error occurred.");
+        }
+        return new ProviderFailure(
+                provider, problem.code().wire(), problem.code().status().value(), problem.detail());
+    }
+}

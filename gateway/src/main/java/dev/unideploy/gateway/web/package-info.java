@@ -1,0 +1,4 @@
+@NullMarked
+package dev.unideploy.gateway.web;
+
+import org.jspecify.annotations.NullMarked;

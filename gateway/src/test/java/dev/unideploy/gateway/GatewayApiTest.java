@@ -1,0 +1,435 @@
+package dev.unideploy.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unideploy.gateway.security.ApiKeys;
+import dev.unideploy.spi.Lifecycle;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The gateway's own behaviour — auth, problems, capabilities, idempotency, merged lists — over two fake providers. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayApiTest {
+
+    static final String WRITER_KEY = "writer-key-0123456789";
+    static final String READER_KEY = "reader-key-0123456789";
+
+    @DynamicPropertySource
+    static void providers(DynamicPropertyRegistry registry) {
+        for (String id : List.of("fake-a", "fake-b")) {
+            registry.add("unideploy.providers." + id + ".type", () -> "fake");
+            registry.add("unideploy.providers." + id + ".base-url", () -> "http://127.0.0.1:9/" + id);
+            registry.add("unideploy.providers." + id + ".token", () -> "provider-secret-" + id);
+        }
+        registry.add("unideploy.clients.writer.key-sha256", () -> ApiKeys.sha256(WRITER_KEY));
+        registry.add("unideploy.clients.writer.scopes", () -> "deployments:read,deployments:write");
+        registry.add("unideploy.clients.reader.key-sha256", () -> ApiKeys.sha256(READER_KEY));
+        registry.add("unideploy.clients.reader.scopes", () -> "deployments:read");
+        registry.add("unideploy.clients.reader.providers", () -> "fake-a");
+        registry.add("unideploy.events.poll-interval", () -> "50ms");
+    }
+
+    @LocalServerPort
+    int port;
+
+    WebTestClient client;
+    FakeProvider.State a;
+    FakeProvider.State b;
+
+    @BeforeEach
+    void setUp() {
+        client = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20))
+                .defaultHeader("Authorization", "Bearer " + WRITER_KEY)
+                .build();
+        a = FakeProvider.state("fake-a");
+        b = FakeProvider.state("fake-b");
+        a.reset();
+        b.reset();
+    }
+
+    @Test
+    @DisplayName("without a bearer key every API call answers 401 with a problem document")
+    void unauthenticated() {
+        WebTestClient anonymous =
+                WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        anonymous
+                .get()
+                .uri("/v1/providers")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("unauthorized")
+                .jsonPath("$.status")
+                .isEqualTo(401)
+                .jsonPath("$.type")
+                .isEqualTo("https://unideploy.dev/problems/unauthorized")
+                .jsonPath("$.instance")
+                .isEqualTo("/v1/providers");
+        anonymous
+                .get()
+                .uri("/v1/providers")
+                .header("Authorization", "Bearer wrong")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        // the default valid key plus a wrong one: ambiguous credentials are refused
+        client.get()
+                .uri("/v1/providers")
+                .header("Authorization", "Bearer wrong")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    @Test
+    @DisplayName("the spec is served without a key")
+    void specIsPublic() {
+        WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .build()
+                .get()
+                .uri("/v1/openapi.yaml")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(spec -> assertThat(spec).startsWith("openapi: 3.1.0"));
+    }
+
+    @Test
+    @DisplayName("providers are listed with capabilities; no credential is ever in the response")
+    void listsProviders() {
+        byte[] body = client.get()
+                .uri("/v1/providers")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[0].id")
+                .isEqualTo("fake-a")
+                .jsonPath("$.items[1].id")
+                .isEqualTo("fake-b")
+                .jsonPath("$.items[0].type")
+                .isEqualTo("fake")
+                .jsonPath("$.items[0].capabilities.trigger")
+                .isEqualTo("native")
+                .jsonPath("$.items[0].capabilities.events")
+                .isEqualTo("unsupported")
+                .returnResult()
+                .getResponseBodyContent();
+        assertThat(new String(body)).doesNotContain("provider-secret");
+    }
+
+    @Test
+    @DisplayName("a trigger answers 202 with Location and an id that starts with the connection id")
+    void triggers() {
+        client.post()
+                .uri("/v1/deployments")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("appId", "fake-a:app-a", "source", Map.of("branch", "main")))
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectHeader()
+                .valueMatches("Location", "/v1/deployments/fake-a:dep-[0-9]+-[0-9a-f]{32}")
+                .expectBody()
+                .jsonPath("$.id")
+                .value(id -> assertThat((String) id).startsWith("fake-a:"))
+                .jsonPath("$.status")
+                .isEqualTo("queued")
+                .jsonPath("$.appId")
+                .isEqualTo("fake-a:app-a")
+                .jsonPath("$.links.events")
+                .value(link -> assertThat((String) link).endsWith("/events"));
+        assertThat(a.calls("trigger")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("malformed JSON and invalid fields answer 400 naming the problem, and nothing reaches a provider")
+    void badInput() {
+        client.post()
+                .uri("/v1/deployments")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{not json")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("invalid_request");
+        client.post()
+                .uri("/v1/deployments")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("appId", "no-colon"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("invalid_request")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("appId");
+        client.get().uri("/v1/deployments?limit=0").exchange().expectStatus().isBadRequest();
+        assertThat(a.calls("trigger") + b.calls("trigger") + a.calls("list")).isZero();
+    }
+
+    @Test
+    @DisplayName("unknown providers and deployments answer 404 not_found")
+    void notFound() {
+        client.get()
+                .uri("/v1/deployments/nowhere:x")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("not_found");
+        client.get()
+                .uri("/v1/deployments/fake-a:missing")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("not_found")
+                .jsonPath("$.provider")
+                .isEqualTo("fake-a");
+        client.get()
+                .uri("/v1/no-such-route")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    @DisplayName("an unsupported operation answers 501 and sends nothing to the provider")
+    void unsupported() {
+        a.unsupported.add("CANCEL");
+        a.add("app-a", "d1", Lifecycle.inProgress("running", null), Instant.now());
+        client.post()
+                .uri("/v1/deployments/fake-a:d1/cancel")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(501)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("unsupported_operation");
+        assertThat(a.calls("cancel") + a.calls("get")).isZero();
+    }
+
+    @Test
+    @DisplayName("cancelling a finished deployment is 409; a kill the provider reports as failed reads as cancelled")
+    void cancel() {
+        a.add("app-a", "done", Lifecycle.succeeded("finished"), Instant.now());
+        client.post()
+                .uri("/v1/deployments/fake-a:done/cancel")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("conflict");
+        assertThat(a.calls("cancel")).isZero();
+
+        a.add("app-a", "run", Lifecycle.inProgress("running", null), Instant.now());
+        client.post()
+                .uri("/v1/deployments/fake-a:run/cancel")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("cancelled")
+                .jsonPath("$.providerStatus")
+                .isEqualTo("error");
+        client.get()
+                .uri("/v1/deployments/fake-a:run")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("cancelled");
+    }
+
+    @Test
+    @DisplayName("the same Idempotency-Key replays the first response; with another body it answers 422")
+    void idempotency() {
+        Map<String, Object> body = Map.of("appId", "fake-a:app-a");
+        Map<?, ?> first = trigger(body, "key-1")
+                .expectStatus()
+                .isAccepted()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        Map<?, ?> replayed = trigger(body, "key-1")
+                .expectStatus()
+                .isAccepted()
+                .expectHeader()
+                .valueEquals("Idempotent-Replayed", "true")
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(replayed.get("id")).isEqualTo(first.get("id"));
+        assertThat(a.calls("trigger")).isEqualTo(1);
+        trigger(Map.of("appId", "fake-a:app-b"), "key-1")
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("idempotency_key_reused");
+        assertThat(a.calls("trigger")).isEqualTo(1);
+    }
+
+    private WebTestClient.ResponseSpec trigger(Map<String, Object> body, String key) {
+        return client.post()
+                .uri("/v1/deployments")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", key)
+                .bodyValue(body)
+                .exchange();
+    }
+
+    @Test
+    @DisplayName("the merged list is newest first across providers and its cursor pages never repeat or drop an item")
+    void mergedList() {
+        Instant base = Instant.parse("2026-11-01T00:00:00Z");
+        for (int i = 0; i < 23; i++) {
+            a.add("app-a", "a" + i, Lifecycle.succeeded("finished"), base.plusSeconds(i * 7L));
+            b.add("app-a", "b" + i, Lifecycle.failed("failed"), base.plusSeconds(i * 5L + 1));
+        }
+        List<String> seen = new ArrayList<>();
+        List<Instant> times = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            String uri = cursor == null
+                    ? "/v1/deployments?appId=fake-a:app-a&appId=fake-b:app-a&limit=7"
+                    : "/v1/deployments?limit=7&cursor=" + cursor;
+            Map<?, ?> page = client.get()
+                    .uri(uri)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody();
+            for (Object item : (List<?>) page.get("items")) {
+                Map<?, ?> deployment = (Map<?, ?>) item;
+                seen.add((String) deployment.get("id"));
+                times.add(Instant.parse((String) deployment.get("createdAt")));
+            }
+            assertThat((List<?>) page.get("errors")).isEmpty();
+            cursor = (String) page.get("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 20);
+        assertThat(seen).hasSize(46).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(seen)).hasSize(46);
+        for (int i = 1; i < times.size(); i++) {
+            assertThat(times.get(i)).isBeforeOrEqualTo(times.get(i - 1));
+        }
+    }
+
+    @Test
+    @DisplayName("a failing provider is reported in errors while the others' items still come back")
+    void partialFailure() {
+        a.add("app-a", "a1", Lifecycle.succeeded("finished"), Instant.now());
+        b.failing = true;
+        client.get()
+                .uri("/v1/deployments?appId=fake-a:app-a&appId=fake-b:app-a")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[0].id")
+                .isEqualTo("fake-a:a1")
+                .jsonPath("$.errors[0].provider")
+                .isEqualTo("fake-b")
+                .jsonPath("$.errors[0].code")
+                .isEqualTo("provider_unavailable");
+    }
+
+    @Test
+    @DisplayName("waitFor=terminal returns as soon as the deployment is terminal")
+    void waitsForTerminal() {
+        a.add("app-a", "w1", Lifecycle.inProgress("running", null), Instant.now());
+        new Thread(() -> {
+                    sleep(400);
+                    a.set("w1", Lifecycle.succeeded("finished"));
+                })
+                .start();
+        client.get()
+                .uri("/v1/deployments/fake-a:w1?waitFor=terminal&timeoutSeconds=10")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("succeeded")
+                .jsonPath("$.terminal")
+                .isEqualTo(true);
+        client.get()
+                .uri("/v1/deployments/fake-a:w1?waitFor=terminal&timeoutSeconds=1")
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
+    @DisplayName("scopes and the provider allowlist answer 403")
+    void scopes() {
+        client.post()
+                .uri("/v1/deployments")
+                .header("Authorization", "Bearer " + READER_KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("appId", "fake-a:app-a"))
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("forbidden");
+        b.add("app-a", "b1", Lifecycle.succeeded("finished"), Instant.now());
+        client.get()
+                .uri("/v1/deployments/fake-b:b1")
+                .header("Authorization", "Bearer " + READER_KEY)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        client.get()
+                .uri("/v1/providers")
+                .header("Authorization", "Bearer " + READER_KEY)
+                .exchange()
+                .expectBody()
+                .jsonPath("$.items.length()")
+                .isEqualTo(1);
+        assertThat(a.calls("trigger") + b.calls("get")).isZero();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
