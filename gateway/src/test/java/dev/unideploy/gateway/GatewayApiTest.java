@@ -2,65 +2,19 @@ package dev.unideploy.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unideploy.gateway.security.ApiKeys;
 import dev.unideploy.spi.Lifecycle;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The gateway's own behaviour — auth, problems, capabilities, idempotency, merged lists — over two fake providers. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayApiTest {
-
-    static final String WRITER_KEY = "writer-key-0123456789";
-    static final String READER_KEY = "reader-key-0123456789";
-
-    @DynamicPropertySource
-    static void providers(DynamicPropertyRegistry registry) {
-        for (String id : List.of("fake-a", "fake-b")) {
-            registry.add("unideploy.providers." + id + ".type", () -> "fake");
-            registry.add("unideploy.providers." + id + ".base-url", () -> "http://127.0.0.1:9/" + id);
-            registry.add("unideploy.providers." + id + ".token", () -> "provider-secret-" + id);
-        }
-        registry.add("unideploy.clients.writer.key-sha256", () -> ApiKeys.sha256(WRITER_KEY));
-        registry.add("unideploy.clients.writer.scopes", () -> "deployments:read,deployments:write");
-        registry.add("unideploy.clients.reader.key-sha256", () -> ApiKeys.sha256(READER_KEY));
-        registry.add("unideploy.clients.reader.scopes", () -> "deployments:read");
-        registry.add("unideploy.clients.reader.providers", () -> "fake-a");
-        registry.add("unideploy.events.poll-interval", () -> "50ms");
-    }
-
-    @LocalServerPort
-    int port;
-
-    WebTestClient client;
-    FakeProvider.State a;
-    FakeProvider.State b;
-
-    @BeforeEach
-    void setUp() {
-        client = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20))
-                .defaultHeader("Authorization", "Bearer " + WRITER_KEY)
-                .build();
-        a = FakeProvider.state("fake-a");
-        b = FakeProvider.state("fake-b");
-        a.reset();
-        b.reset();
-    }
+class GatewayApiTest extends FakeGatewayTest {
 
     @Test
     @DisplayName("without a bearer key every API call answers 401 with a problem document")

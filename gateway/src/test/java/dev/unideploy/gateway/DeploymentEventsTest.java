@@ -1,0 +1,107 @@
+package dev.unideploy.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unideploy.gateway.deployment.DeploymentWatcher;
+import dev.unideploy.spi.Lifecycle;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.publisher.Flux;
+
+/** Live events over SSE: status changes, log lines, the final end, one shared upstream poller, resume. */
+class DeploymentEventsTest extends FakeGatewayTest {
+
+    private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE =
+            new ParameterizedTypeReference<>() {};
+
+    @Autowired
+    DeploymentWatcher watcher;
+
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
+    @AfterEach
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    private Flux<ServerSentEvent<String>> events(String id, String lastEventId) {
+        return client.get()
+                .uri("/v1/deployments/" + id + "/events")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .headers(h -> {
+                    if (lastEventId != null) h.set("Last-Event-ID", lastEventId);
+                })
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(SSE)
+                .getResponseBody();
+    }
+
+    @Test
+    @DisplayName("twenty subscribers see status changes and the end, through one upstream poller that stops after them")
+    void sharedPoller() {
+        a.add("app-a", "e1", Lifecycle.queued("queued"), Instant.now());
+        scheduler.schedule(() -> a.set("e1", Lifecycle.inProgress("in_progress", null)), 300, TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> a.set("e1", Lifecycle.succeeded("finished")), 900, TimeUnit.MILLISECONDS);
+
+        List<List<ServerSentEvent<String>>> streams = Flux.range(0, 20)
+                .flatMap(i -> events("fake-a:e1", null).collectList(), 20)
+                .collectList()
+                .block(Duration.ofSeconds(20));
+
+        assertThat(streams).hasSize(20).allSatisfy(stream -> {
+            List<String> names = stream.stream()
+                    .map(ServerSentEvent::event)
+                    .filter(n -> n != null)
+                    .toList();
+            assertThat(names).first().isEqualTo("status");
+            assertThat(names).last().isEqualTo("end");
+            assertThat(names).contains("log");
+            assertThat(stream.get(stream.size() - 1).data()).contains("\"status\":\"succeeded\"");
+        });
+        // one poller at 50 ms for about a second makes ~20 reads; twenty pollers would make ~400
+        assertThat(a.calls("get")).isLessThan(80);
+        assertThat(watcher.activeSources()).isZero();
+    }
+
+    @Test
+    @DisplayName("Last-Event-ID resumes after the lines already received")
+    void resumes() {
+        a.add("app-a", "e2", Lifecycle.succeeded("finished"), Instant.now());
+        List<ServerSentEvent<String>> all =
+                events("fake-a:e2", null).collectList().block(Duration.ofSeconds(10));
+        List<ServerSentEvent<String>> resumed =
+                events("fake-a:e2", "1").collectList().block(Duration.ofSeconds(10));
+
+        assertThat(all).extracting(ServerSentEvent::event).containsExactly("status", "log", "log", "end");
+        assertThat(all).extracting(ServerSentEvent::id).containsExactly("0", "1", "2", "2");
+        assertThat(resumed).extracting(ServerSentEvent::event).containsExactly("status", "log", "end");
+        assertThat(resumed.get(1).id()).isEqualTo("2");
+    }
+
+    @Test
+    @DisplayName("an unknown deployment answers 404 as a problem, not an empty stream")
+    void unknown() {
+        client.get()
+                .uri("/v1/deployments/fake-a:none/events")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("not_found");
+    }
+}
