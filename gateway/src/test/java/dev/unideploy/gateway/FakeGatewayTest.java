@@ -1,9 +1,12 @@
 package dev.unideploy.gateway;
 
+import dev.unideploy.gateway.provider.ProviderConfiguration;
 import dev.unideploy.gateway.security.ApiKeys;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -16,6 +19,7 @@ abstract class FakeGatewayTest {
 
     static final String WRITER_KEY = "writer-key-0123456789";
     static final String READER_KEY = "reader-key-0123456789";
+    static final String ADMIN_KEY = "admin-key-0123456789";
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
@@ -29,8 +33,14 @@ abstract class FakeGatewayTest {
         registry.add("unideploy.clients.reader.key-sha256", () -> ApiKeys.sha256(READER_KEY));
         registry.add("unideploy.clients.reader.scopes", () -> "deployments:read");
         registry.add("unideploy.clients.reader.providers", () -> "fake-a");
+        registry.add("unideploy.clients.ops.key-sha256", () -> ApiKeys.sha256(ADMIN_KEY));
+        registry.add("unideploy.clients.ops.scopes", () -> "admin");
         registry.add("unideploy.events.poll-interval", () -> "50ms");
+        registry.add("unideploy.resilience.open-for", () -> "1s");
     }
+
+    @Autowired
+    ProviderConfiguration.ProviderCircuitBreakers breakers;
 
     @LocalServerPort
     protected int port;
@@ -50,5 +60,6 @@ abstract class FakeGatewayTest {
         b = FakeProvider.state("fake-b");
         a.reset();
         b.reset();
+        breakers.registry().getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 }

@@ -1,5 +1,6 @@
 package dev.unideploy.gateway.config;
 
+import dev.unideploy.gateway.provider.Governance;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param providers connection id → connection; none configured means sandbox mode
  * @param clients client name → API key (stored as its SHA-256), scopes and provider allowlist
+ * @param resilience how every provider connection is called: time limits, circuit breaker, bulkhead, cache
  */
 @ConfigurationProperties("unideploy")
 public record UnideployProperties(
@@ -20,7 +22,8 @@ public record UnideployProperties(
         @DefaultValue Map<String, Client> clients,
         @DefaultValue Sandbox sandbox,
         @DefaultValue Limits limits,
-        @DefaultValue Events events) {
+        @DefaultValue Events events,
+        @DefaultValue Governance resilience) {
 
     public UnideployProperties {
         providers = new LinkedHashMap<>(providers);

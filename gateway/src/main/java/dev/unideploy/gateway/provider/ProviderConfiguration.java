@@ -3,6 +3,9 @@ package dev.unideploy.gateway.provider;
 import dev.unideploy.gateway.config.UnideployProperties;
 import dev.unideploy.sandbox.Sandbox;
 import dev.unideploy.sandbox.SandboxOptions;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +25,9 @@ import org.springframework.context.annotation.Configuration;
 public class ProviderConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderConfiguration.class);
+
+    /** Holds the registry of the gateway's circuit breakers. */
+    public record ProviderCircuitBreakers(CircuitBreakerRegistry registry) {}
 
     /** The running simulators; a holder so that production configurations have none. */
     public record SandboxHolder(@Nullable Sandbox sandbox) implements AutoCloseable {
@@ -51,10 +57,22 @@ public class ProviderConfiguration {
         return new SandboxHolder(sandbox);
     }
 
+    /** The gateway's own circuit breakers, one per connection (not Resilience4j's auto-configured registry). */
     @Bean
-    ProviderConnections providerConnections(ObjectProvider<RequestDecorator> decorators) {
+    ProviderCircuitBreakers providerCircuitBreakers(MeterRegistry meters) {
+        CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
+        return new ProviderCircuitBreakers(registry);
+    }
+
+    @Bean
+    ProviderConnections providerConnections(
+            ObjectProvider<RequestDecorator> decorators,
+            UnideployProperties properties,
+            ProviderCircuitBreakers breakers,
+            MeterRegistry meters) {
         RequestDecorator decorator = decorators.getIfAvailable(() -> builder -> builder);
-        return new ProviderConnections(decorator::apply);
+        return new ProviderConnections(decorator::apply, properties.resilience(), breakers.registry(), meters);
     }
 
     @Bean

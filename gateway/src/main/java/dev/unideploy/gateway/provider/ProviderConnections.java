@@ -2,6 +2,8 @@ package dev.unideploy.gateway.provider;
 
 import dev.unideploy.spi.ProviderAdapterFactory;
 import dev.unideploy.spi.ProviderConnection;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,12 +22,22 @@ public final class ProviderConnections {
 
     private final Map<String, ProviderAdapterFactory> factories;
     private final UnaryOperator<HttpRequest.Builder> decorator;
+    private final Governance rules;
+    private final CircuitBreakerRegistry breakers;
+    private final MeterRegistry meters;
 
-    public ProviderConnections(UnaryOperator<HttpRequest.Builder> decorator) {
+    public ProviderConnections(
+            UnaryOperator<HttpRequest.Builder> decorator,
+            Governance rules,
+            CircuitBreakerRegistry breakers,
+            MeterRegistry meters) {
         this.factories = ServiceLoader.load(ProviderAdapterFactory.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .collect(Collectors.toUnmodifiableMap(ProviderAdapterFactory::type, Function.identity()));
         this.decorator = decorator;
+        this.rules = rules;
+        this.breakers = breakers;
+        this.meters = meters;
     }
 
     /** One handle; fails at start-up on an unknown type or a missing setting (the message names no secret). */
@@ -50,6 +62,12 @@ public final class ProviderConnections {
                 .build();
         ProviderConnection connection = new ProviderConnection(
                 id, type, base, settings, client, builder -> decorator.apply(builder.timeout(MAX_EXCHANGE)));
-        return new ProviderHandle(id, type, factory.create(connection), sandbox);
+        GovernedAdapter governed = new GovernedAdapter(
+                factory.create(connection),
+                rules,
+                rules.circuitBreaker(breakers, id),
+                rules.bulkhead(id),
+                new ProviderMetrics(meters, id));
+        return new ProviderHandle(id, type, governed, sandbox);
     }
 }

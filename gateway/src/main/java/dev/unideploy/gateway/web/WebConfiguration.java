@@ -1,6 +1,13 @@
 package dev.unideploy.gateway.web;
 
+import dev.unideploy.gateway.api.model.Provider;
+import dev.unideploy.gateway.provider.ProviderRegistry;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,5 +29,25 @@ class WebConfiguration {
     @Bean
     ProviderHealth providerHealth() {
         return new ProviderHealth(Duration.ofSeconds(15));
+    }
+
+    /**
+     * {@code /actuator/health} has a component per provider connection. An unreachable provider is DEGRADED, not
+     * DOWN: the gateway still serves every other provider, so a load balancer must not take it out of rotation.
+     */
+    @Bean("providers")
+    CompositeReactiveHealthContributor providersHealthContributor(ProviderRegistry registry, ProviderHealth health) {
+        Map<String, ReactiveHealthIndicator> indicators = new LinkedHashMap<>();
+        registry.all()
+                .forEach(handle -> indicators.put(
+                        handle.id(),
+                        () -> health.of(handle)
+                                .map(state -> (state == Provider.HealthEnum.UP
+                                                ? Health.up()
+                                                : Health.status("DEGRADED"))
+                                        .withDetail("type", handle.type())
+                                        .withDetail("sandbox", handle.sandbox())
+                                        .build())));
+        return CompositeReactiveHealthContributor.fromMap(indicators);
     }
 }

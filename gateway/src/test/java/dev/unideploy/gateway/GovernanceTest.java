@@ -1,0 +1,129 @@
+package dev.unideploy.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unideploy.spi.Lifecycle;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+/** The gateway governs: coalesced reads, circuit breaking per provider, recovery, metrics and health. */
+class GovernanceTest extends FakeGatewayTest {
+
+    @Test
+    @DisplayName("100 clients polling one in-progress deployment ten times each cost the provider at most 50 calls")
+    void coalescesPolling() {
+        a.add("app-a", "hot", Lifecycle.inProgress("in_progress", null), Instant.now());
+        Long ok = Flux.range(0, 100)
+                .flatMap(
+                        client -> Flux.range(0, 10)
+                                .concatMap(poll -> Flux.defer(() -> Flux.just(this.client
+                                                .get()
+                                                .uri("/v1/deployments/fake-a:hot")
+                                                .exchange()
+                                                .expectStatus()
+                                                .isOk()
+                                                .returnResult(Map.class)))
+                                        .subscribeOn(Schedulers.boundedElastic())),
+                        100)
+                .count()
+                .block(Duration.ofSeconds(60));
+        assertThat(ok).isEqualTo(1000);
+        assertThat(a.calls("get")).isPositive().isLessThanOrEqualTo(50);
+    }
+
+    @Test
+    @DisplayName("a failing provider opens its circuit: thirty triggers answer 5xx naming it, the last ones at once, "
+            + "while another provider keeps answering; it recovers by itself")
+    void circuitBreaksPerProvider() {
+        b.failing = true;
+        long lastFive = 0;
+        for (int i = 0; i < 30; i++) {
+            long started = System.nanoTime();
+            EntityExchangeResult<Map> result =
+                    trigger("fake-b:app-a").expectBody(Map.class).returnResult();
+            long tookMillis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(result.getStatus().is5xxServerError())
+                    .as("trigger %d", i)
+                    .isTrue();
+            assertThat(result.getResponseBody()).containsEntry("provider", "fake-b");
+            if (i >= 25) {
+                lastFive = Math.max(lastFive, tookMillis);
+                assertThat(result.getResponseBody()).containsEntry("code", "provider_unavailable");
+                assertThat(result.getResponseHeaders().getFirst("Retry-After")).isNotNull();
+            }
+        }
+        assertThat(lastFive).isLessThan(100);
+        assertThat(b.calls("trigger"))
+                .as("calls that reached the failing provider")
+                .isLessThan(30);
+        trigger("fake-a:app-a").expectStatus().isAccepted();
+
+        b.failing = false;
+        sleep(1200); // the configured open-for
+        trigger("fake-b:app-a").expectStatus().isAccepted();
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec trigger(String appId) {
+        return client.post()
+                .uri("/v1/deployments")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("appId", appId))
+                .exchange();
+    }
+
+    @Test
+    @DisplayName("Prometheus output carries per-provider latency series and circuit state; admin only")
+    void prometheus() {
+        a.add("app-a", "m1", Lifecycle.succeeded("finished"), Instant.now());
+        client.get().uri("/v1/deployments/fake-a:m1").exchange().expectStatus().isOk();
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isForbidden();
+        String metrics = client.get()
+                .uri("/actuator/prometheus")
+                .header("Authorization", "Bearer " + ADMIN_KEY)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(metrics)
+                .contains("unideploy_provider_requests_seconds_bucket")
+                .containsPattern("unideploy_provider_requests_seconds_count\\{[^}]*provider=\"fake-a\"")
+                .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"fake-b\"")
+                .doesNotContain("provider-secret");
+    }
+
+    @Test
+    @DisplayName("health has a component per provider; an unreachable one degrades the gateway, never a secret shown")
+    void health() {
+        String health = webClient()
+                .get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(health).contains("\"fake-a\"").contains("\"fake-b\"").doesNotContain("provider-secret");
+        assertThat(List.of(health)).isNotEmpty();
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient webClient() {
+        return org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .build();
+    }
+
+    static void sleep(long millis) {
+        GatewayApiTest.sleep(millis);
+    }
+}
