@@ -53,6 +53,7 @@ final class ZectreEventStream {
                             .filter(closing -> changes.record(closing) || closing.terminal())
                             .map(DeploymentEvent.StatusChanged::new));
             Flux<DeploymentEvent> statuses = Flux.interval(pollInterval)
+                    .onBackpressureDrop() // a slow provider skips ticks instead of overflowing
                     .concatMap(tick -> getDeployment.apply(deploymentId).onErrorResume(pollFailed -> Mono.empty()))
                     .filter(changes::record)
                     .concatMap(now -> now.terminal() ? Mono.just(now).delayElement(END_GRACE) : Mono.just(now))
