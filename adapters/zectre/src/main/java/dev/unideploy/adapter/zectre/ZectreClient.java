@@ -7,7 +7,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -17,6 +19,9 @@ import tools.jackson.databind.JsonNode;
 final class ZectreClient {
 
     static final String API_KEY_HEADER = "X-API-Key";
+
+    /** The longest a log stream may stay open; the gateway re-subscribes if a deployment outlives it. */
+    static final Duration STREAM_LIFETIME = Duration.ofHours(6);
 
     private final ProviderConnection connection;
     private final ProviderHttp http;
@@ -75,17 +80,26 @@ final class ZectreClient {
 
     /**
      * {@code GET /deployments/{id}/logs/stream}: Server-Sent Events, one line at a time. Closing the stream
-     * closes the connection.
+     * closes the connection. The JDK applies a request timeout to the whole body of a streamed response, so
+     * the gateway's timeout (from its decorator) bounds only the wait for the response headers here; the
+     * stream itself runs until the deployment is terminal.
      */
     Mono<Stream<String>> logStream(String id) {
         return Mono.defer(() -> {
-                    HttpRequest request = authenticated(
+                    HttpRequest.Builder builder = authenticated(
                                     connection.request("/deployments/" + segment(id) + "/logs/stream"))
                             .header("Accept", "text/event-stream")
-                            .GET()
-                            .build();
-                    return Mono.fromFuture(
+                            .GET();
+                    Optional<Duration> headersTimeout = builder.build().timeout();
+                    HttpRequest request = builder.timeout(STREAM_LIFETIME).build();
+                    Mono<HttpResponse<Stream<String>>> response = Mono.fromFuture(
                             () -> connection.httpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines()));
+                    return headersTimeout
+                            .map(timeout -> response.timeout(
+                                    timeout,
+                                    Mono.error(() ->
+                                            new ProviderException.Timeout("provider did not answer in time", null))))
+                            .orElse(response);
                 })
                 .onErrorMap(e -> !(e instanceof ProviderException), ProviderHttp::toProviderException)
                 .flatMap(response -> {

@@ -149,6 +149,46 @@ class ZectreEventStreamTest {
     }
 
     @Test
+    void aRequestTimeoutOfTheGatewayDoesNotCutALongStream() {
+        ProviderConnection connection = new ProviderConnection(
+                "zectre-test",
+                "zectre",
+                URI.create(wm.baseUrl() + "/api/v1"),
+                Map.of("token", TOKEN),
+                java.net.http.HttpClient.newHttpClient(),
+                builder -> builder.timeout(Duration.ofMillis(300)));
+        ZectreAdapter timed =
+                new ZectreAdapter(connection, new ZectreClient(connection, TOKEN), Duration.ofSeconds(30));
+        wm.stubFor(get("/api/v1/deployments/" + ID)
+                .inScenario("slow")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(okJson(deployment(ID, "running", 0, 2)))
+                .willSetStateTo("done"));
+        wm.stubFor(get("/api/v1/deployments/" + ID)
+                .inScenario("slow")
+                .whenScenarioStateIs("done")
+                .willReturn(okJson(deployment(ID, "succeeded", 2, 2))));
+        wm.stubFor(get(STREAM)
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody("data: {\"message\":\"one\"}\n\ndata: {\"message\":\"two\"}\n\n")
+                        .withChunkedDribbleDelay(20, 1500)));
+
+        List<DeploymentEvent> events = timed.events(ID).collectList().block(Duration.ofSeconds(10));
+
+        assertThat(events)
+                .filteredOn(event -> event instanceof DeploymentEvent.Log)
+                .extracting(event -> ((DeploymentEvent.Log) event).line().message())
+                .containsExactly("one", "two");
+        assertThat(events)
+                .last()
+                .satisfies(event -> assertThat(((DeploymentEvent.StatusChanged) event)
+                                .deployment()
+                                .status())
+                        .isEqualTo(Status.SUCCEEDED));
+    }
+
+    @Test
     void theSseParserJoinsMultiLineDataAndSkipsComments() {
         ZectreEventStream.SseParser parser = new ZectreEventStream.SseParser();
         assertThat(parser.accept(":keepalive")).isEmpty();
