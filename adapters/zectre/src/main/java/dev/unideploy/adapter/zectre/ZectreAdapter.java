@@ -5,7 +5,6 @@ import dev.unideploy.spi.Capability;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.DeploymentEvent;
 import dev.unideploy.spi.DeploymentPage;
-import dev.unideploy.spi.Kind;
 import dev.unideploy.spi.LogLine;
 import dev.unideploy.spi.Logs;
 import dev.unideploy.spi.PromoteRequest;
@@ -31,16 +30,18 @@ import tools.jackson.databind.JsonNode;
 final class ZectreAdapter implements ProviderAdapter {
 
     private static final int APPS_PAGE_SIZE = 100;
-    private static final int SCALE_SEARCH_PAGE_SIZE = 100;
 
     private final ProviderConnection connection;
     private final ZectreClient client;
     private final Duration statusPollInterval;
+    private final ZectreReleases releases;
 
     ZectreAdapter(ProviderConnection connection, ZectreClient client, Duration statusPollInterval) {
         this.connection = connection;
         this.client = client;
         this.statusPollInterval = statusPollInterval;
+        this.releases = new ZectreReleases(
+                client, this::getDeployment, (appId, pageSize) -> listDeployments(appId, null, pageSize));
     }
 
     @Override
@@ -61,28 +62,29 @@ final class ZectreAdapter implements ProviderAdapter {
         return Map.copyOf(capabilities);
     }
 
+    /** {@code GET /apps?page=&page_size=100}, page after page until {@code total} is reached (AGREEMENTS.md). */
     @Override
     public Mono<List<App>> listApps() {
         return client.listApps(1, APPS_PAGE_SIZE)
+                .map(node -> ZectreJson.read(node, ZectreJson.AppList.class))
                 .expand(page -> hasNextAppPage(page)
-                        ? client.listApps(page.path("page").asInt(1) + 1, APPS_PAGE_SIZE)
+                        ? client.listApps(currentPage(page) + 1, APPS_PAGE_SIZE)
+                                .map(node -> ZectreJson.read(node, ZectreJson.AppList.class))
                         : Mono.empty())
-                .concatMapIterable(
-                        page -> ZectreJson.read(page, ZectreJson.AppList.class).data() == null
-                                ? List.<JsonNode>of()
-                                : ZectreJson.read(page, ZectreJson.AppList.class)
-                                        .data())
+                .concatMapIterable(page -> page.data() == null ? List.<JsonNode>of() : page.data())
                 .map(ZectreAdapter::toApp)
                 .collectList();
     }
 
-    private static boolean hasNextAppPage(JsonNode page) {
-        ZectreJson.AppList list = ZectreJson.read(page, ZectreJson.AppList.class);
-        int seen = list.page() == null ? 1 : list.page();
-        return list.data() != null
-                && !list.data().isEmpty()
-                && list.total() != null
-                && (long) seen * APPS_PAGE_SIZE < list.total();
+    private static int currentPage(ZectreJson.AppList page) {
+        return page.page() == null ? 1 : page.page();
+    }
+
+    private static boolean hasNextAppPage(ZectreJson.AppList page) {
+        return page.data() != null
+                && !page.data().isEmpty()
+                && page.total() != null
+                && (long) currentPage(page) * APPS_PAGE_SIZE < page.total();
     }
 
     private static App toApp(JsonNode node) {
@@ -112,17 +114,10 @@ final class ZectreAdapter implements ProviderAdapter {
             return client.triggerGit(
                             request.appId(),
                             new ZectreJson.GitTrigger(source.branch(), source.commitSha(), request.environment()))
-                    .flatMap(answer -> getDeployment(createdId(answer)));
+                    .flatMap(answer -> getDeployment(ZectreJson.createdId(answer)));
         }
-        return create(request.appId(), request.environment(), source.image(), source.artifactId())
+        return client.createDeployment(request.appId(), request.environment(), source.image(), source.artifactId())
                 .map(ZectreDeployments::toDeployment);
-    }
-
-    private Mono<JsonNode> create(
-            String appId, @Nullable String environment, @Nullable String image, @Nullable String artifactId) {
-        String processType = image != null ? "docker" : artifactId != null ? "tish" : null;
-        return client.createDeployment(
-                appId, new ZectreJson.CreateDeployment(environment, processType, image, artifactId));
     }
 
     @Override
@@ -188,83 +183,21 @@ final class ZectreAdapter implements ProviderAdapter {
         });
     }
 
-    /**
-     * Emulated: Zectre has no rollback. A new deployment in the target's environment runs the target's
-     * {@code spec.image} (docker) or {@code spec.artifact_id} (tish); the answer says {@code emulated}.
-     */
+    /** Emulated: a new deployment of the target's image or artifact (see {@link ZectreReleases#rollback}). */
     @Override
     public Mono<Deployment> rollback(String deploymentId) {
-        return client.getDeployment(deploymentId).flatMap(node -> {
-            ZectreJson.WireDeployment target = ZectreJson.read(node, ZectreJson.WireDeployment.class);
-            ZectreJson.Spec spec = target.spec();
-            String image = spec == null ? null : spec.image();
-            String artifactId = spec == null || image != null ? null : spec.artifactId();
-            if ((image == null && artifactId == null) || target.appId() == null) {
-                return Mono.error(new ProviderException.Conflict(
-                        "Zectre deployment " + deploymentId + " has no image or artifact to roll back to", null));
-            }
-            return create(target.appId(), target.environmentSlug(), image, artifactId)
-                    .map(created -> ZectreDeployments.toDeployment(created).toBuilder()
-                            .kind(Kind.ROLLBACK)
-                            .rollbackOf(deploymentId)
-                            .emulated(true)
-                            .build());
-        });
+        return releases.rollback(deploymentId);
     }
 
-    /** {@code POST /deployments/{id}/promote}: Zectre answers only the new id, so the new deployment is read. */
     @Override
     public Mono<Deployment> promote(String deploymentId, PromoteRequest request) {
-        String strategy = request.strategy() == null ? "instant" : request.strategy();
-        return client.promote(deploymentId, new ZectreJson.Promote(strategy, request.environment()))
-                .flatMap(answer -> getDeployment(createdId(answer)))
-                .map(created -> created.toBuilder().kind(Kind.PROMOTE).build());
+        return releases.promote(deploymentId, request);
     }
 
-    /**
-     * Patches the replicas of the app's live deployment in place: the newest deployment of the app's first
-     * page whose tasks are all ready, else the newest one still {@code running}/{@code succeeded} (e.g. scaled
-     * to zero).
-     */
+    /** Patches the app's live deployment (see {@link ZectreReleases#scale}). */
     @Override
     public Mono<ScaleResult> scale(String appId, int replicas) {
-        if (replicas < 0) {
-            return Mono.error(new ProviderException.InvalidRequest("replicas must not be negative", "replicas", null));
-        }
-        return listDeployments(appId, null, SCALE_SEARCH_PAGE_SIZE)
-                .flatMap(page -> Mono.justOrEmpty(liveDeployment(page.items())))
-                .switchIfEmpty(Mono.error(() -> new ProviderException.Conflict(
-                        "Zectre app " + appId + " has no live deployment to scale", null)))
-                .flatMap(live -> client.patch(live.id(), new ZectreJson.ScalePatch(new ZectreJson.Replicas(replicas))))
-                .map(answer -> {
-                    Integer current =
-                            answer.isObject() && answer.path("tasks_ready").isNumber()
-                                    ? answer.path("tasks_ready").asInt()
-                                    : null;
-                    return new ScaleResult(appId, replicas, current, "scaling");
-                });
-    }
-
-    static @Nullable Deployment liveDeployment(List<Deployment> newestFirst) {
-        for (Deployment deployment : newestFirst) {
-            if (Boolean.TRUE.equals(deployment.live())) {
-                return deployment;
-            }
-        }
-        for (Deployment deployment : newestFirst) {
-            if (ZectreStatusMapping.scalable(deployment.lifecycle().providerStatus())) {
-                return deployment;
-            }
-        }
-        return null;
-    }
-
-    private static String createdId(JsonNode answer) {
-        ZectreJson.CreatedAnswer created = ZectreJson.read(answer, ZectreJson.CreatedAnswer.class);
-        if (created.deploymentId() == null || created.deploymentId().isBlank()) {
-            throw new ProviderException.BadResponse("Zectre answered no deployment_id", null, null);
-        }
-        return created.deploymentId();
+        return releases.scale(appId, replicas);
     }
 
     @Override

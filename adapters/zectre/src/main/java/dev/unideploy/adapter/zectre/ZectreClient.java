@@ -38,9 +38,17 @@ final class ZectreClient {
         return call("GET", "/apps?page=" + page + "&page_size=" + pageSize, null);
     }
 
-    /** {@code POST /apps/{app}/deployments} → 201 deployment. */
-    Mono<JsonNode> createDeployment(String appId, ZectreJson.CreateDeployment body) {
-        return call("POST", "/apps/" + segment(appId) + "/deployments", body);
+    /**
+     * {@code POST /apps/{app}/deployments} → 201 deployment. An image runs as {@code process_type: docker}, an
+     * artifact as {@code tish}; with neither, Zectre's deployment waits for a build.
+     */
+    Mono<JsonNode> createDeployment(
+            String appId, @Nullable String environment, @Nullable String image, @Nullable String artifactId) {
+        String processType = image != null ? "docker" : artifactId != null ? "tish" : null;
+        return call(
+                "POST",
+                "/apps/" + segment(appId) + "/deployments",
+                new ZectreJson.CreateDeployment(environment, processType, image, artifactId));
     }
 
     /** 🔒 {@code POST /apps/{app}/deploy/trigger} → 201 {@code {deployment_id, status, message}}. */

@@ -110,6 +110,15 @@ final class ZectreJson {
         }
     }
 
+    /** The new deployment's id from a 201 {@code {deployment_id, message}} (promote, git trigger). */
+    static String createdId(JsonNode answer) {
+        CreatedAnswer created = read(answer, CreatedAnswer.class);
+        if (created.deploymentId() == null || created.deploymentId().isBlank()) {
+            throw new ProviderException.BadResponse("Zectre answered no deployment_id", null, null);
+        }
+        return created.deploymentId();
+    }
+
     static String write(Object body) {
         return MAPPER.writeValueAsString(body);
     }
