@@ -116,10 +116,17 @@ final class DooorAdapter implements ProviderAdapter {
         return client.listDeployments(appId, page, pageSize).map(node -> {
             DooorJson.PageOf list = DooorJson.read(node, DooorJson.PageOf.class);
             List<Deployment> deployments = new ArrayList<>();
-            items(list).forEach(item -> deployments.add(DooorDeployments.toDeployment(item)));
+            // Dooor's list rows may leave out appId (its docs' example does): it is the app asked for.
+            items(list).forEach(item -> deployments.add(withAppId(DooorDeployments.toDeployment(item), appId)));
             int next = nextPage(list);
             return new DeploymentPage(deployments, next > current ? Integer.toString(next) : null);
         });
+    }
+
+    private static Deployment withAppId(Deployment deployment, String appId) {
+        return deployment.appId().isEmpty()
+                ? deployment.toBuilder().appId(appId).build()
+                : deployment;
     }
 
     private static List<JsonNode> items(DooorJson.PageOf page) {

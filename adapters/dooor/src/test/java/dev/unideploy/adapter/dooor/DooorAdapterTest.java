@@ -143,6 +143,17 @@ class DooorAdapterTest {
     }
 
     @Test
+    void listRowsWithoutAnAppIdBelongToTheAppAskedFor() {
+        wm.stubFor(get(urlPathEqualTo(WS + "/deploy"))
+                .willReturn(okJson("{\"data\":[{\"id\":\"dep_01\",\"status\":\"succeeded\",\"durationSeconds\":52}],"
+                        + "\"meta\":{\"total\":1,\"page\":1,\"limit\":20,\"totalPages\":1}}")));
+
+        assertThat(adapter.listDeployments("door-web", null, 20).block().items())
+                .extracting(Deployment::appId)
+                .containsExactly("door-web");
+    }
+
+    @Test
     void listOfAnUnknownAppIsNotFound() {
         wm.stubFor(get(urlPathEqualTo(WS + "/deploy")).willReturn(notFound()));
 

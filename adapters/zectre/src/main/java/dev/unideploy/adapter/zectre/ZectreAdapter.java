@@ -127,7 +127,14 @@ final class ZectreAdapter implements ProviderAdapter {
             ZectreJson.DeploymentList list = ZectreJson.read(node, ZectreJson.DeploymentList.class);
             List<Deployment> items = new ArrayList<>();
             if (list.deployments() != null) {
-                list.deployments().forEach(item -> items.add(ZectreDeployments.toDeployment(item)));
+                list.deployments().forEach(item -> {
+                    Deployment deployment = ZectreDeployments.toDeployment(item);
+                    // a row without app_id belongs to the app asked for
+                    items.add(
+                            deployment.appId().isEmpty()
+                                    ? deployment.toBuilder().appId(appId).build()
+                                    : deployment);
+                });
             }
             String next = list.nextPageToken();
             // Zectre's cursor is a version number; it passes through as our page token.
