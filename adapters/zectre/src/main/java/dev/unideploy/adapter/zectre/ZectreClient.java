@@ -152,7 +152,8 @@ final class ZectreClient {
 
     /**
      * Zectre's error envelope is undocumented (status plus an UPPER_SNAKE code): take {@code code} and
-     * {@code message}/{@code error} where present, else a short excerpt of the body.
+     * {@code message} (or a string {@code error}), flat or nested in an {@code error} object, else a short
+     * excerpt of the body.
      */
     static String messageOf(@Nullable String body) {
         if (body == null || body.isBlank()) {
@@ -160,6 +161,9 @@ final class ZectreClient {
         }
         try {
             JsonNode node = ZectreJson.MAPPER.readTree(body);
+            if (node.path("error").isObject()) {
+                node = node.get("error"); // {"error":{"code","message"}}
+            }
             if (node.isObject()) {
                 String code = text(node, "code");
                 String message = text(node, "message");

@@ -32,7 +32,9 @@ final class ZectreReleases {
 
     /**
      * Emulated: Zectre has no rollback. A new deployment in the target's environment runs the target's
-     * {@code spec.image} (docker) or {@code spec.artifact_id} (tish); the answer says {@code emulated}.
+     * {@code spec.image} (docker) or {@code spec.artifact_id} (tish). A target whose spec names neither (a tish
+     * app built from source) is promoted {@code instant} into its own environment instead, which re-uses its
+     * artifact. Either way the answer says {@code emulated}, kind rollback, {@code rollbackOf} the target.
      */
     Mono<Deployment> rollback(String deploymentId) {
         return client.getDeployment(deploymentId).flatMap(node -> {
@@ -40,16 +42,22 @@ final class ZectreReleases {
             ZectreJson.Spec spec = target.spec();
             String image = spec == null ? null : spec.image();
             String artifactId = spec == null || image != null ? null : spec.artifactId();
-            if ((image == null && artifactId == null) || target.appId() == null) {
+            Mono<Deployment> created;
+            if ((image != null || artifactId != null) && target.appId() != null) {
+                created = client.createDeployment(target.appId(), target.environmentSlug(), image, artifactId)
+                        .map(ZectreDeployments::toDeployment);
+            } else if (target.environmentSlug() != null) {
+                created = client.promote(deploymentId, new ZectreJson.Promote("instant", target.environmentSlug()))
+                        .flatMap(answer -> getDeployment.apply(ZectreJson.createdId(answer)));
+            } else {
                 return Mono.error(new ProviderException.Conflict(
-                        "Zectre deployment " + deploymentId + " has no image or artifact to roll back to", null));
+                        "Zectre deployment " + deploymentId + " names no image, artifact or environment", null));
             }
-            return client.createDeployment(target.appId(), target.environmentSlug(), image, artifactId)
-                    .map(created -> ZectreDeployments.toDeployment(created).toBuilder()
-                            .kind(Kind.ROLLBACK)
-                            .rollbackOf(deploymentId)
-                            .emulated(true)
-                            .build());
+            return created.map(deployment -> deployment.toBuilder()
+                    .kind(Kind.ROLLBACK)
+                    .rollbackOf(deploymentId)
+                    .emulated(true)
+                    .build());
         });
     }
 

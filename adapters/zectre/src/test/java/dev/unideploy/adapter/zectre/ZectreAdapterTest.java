@@ -256,10 +256,17 @@ class ZectreAdapterTest {
 
     @Test
     void cancelOfAFinishedDeploymentIsAConflict() {
-        wm.stubFor(post("/api/v1/deployments/" + ID + "/cancel")
-                .willReturn(aResponse().withStatus(409).withBody("{\"code\":\"INVALID_STATE\"}")));
+        wm.stubFor(
+                post("/api/v1/deployments/" + ID + "/cancel")
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(409)
+                                        .withBody(
+                                                "{\"error\":{\"code\":\"INVALID_STATE\",\"message\":\"Deployment is already succeeded\"}}")));
 
-        assertThatThrownBy(() -> adapter.cancel(ID).block()).isInstanceOf(ProviderException.Conflict.class);
+        assertThatThrownBy(() -> adapter.cancel(ID).block())
+                .isInstanceOf(ProviderException.Conflict.class)
+                .hasMessage("Zectre: INVALID_STATE: Deployment is already succeeded");
     }
 
     @Test

@@ -176,6 +176,30 @@ class ZectreOperationsTest {
     }
 
     @Test
+    void rollbackToASourceBuiltDeploymentPromotesItIntoItsOwnEnvironment() {
+        wm.stubFor(get("/api/v1/deployments/" + OLD_ID)
+                .willReturn(okJson("{\"id\":\"" + OLD_ID + "\",\"app_id\":\"zec-web\",\"status\":\"succeeded\","
+                        + "\"spec\":{\"process_type\":\"tish\",\"image\":null},\"environment_slug\":\"production\"}")));
+        wm.stubFor(post("/api/v1/deployments/" + OLD_ID + "/promote")
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"deployment_id\":\"" + NEW_ID + "\",\"message\":\"promoted\"}")));
+        wm.stubFor(get("/api/v1/deployments/" + NEW_ID).willReturn(okJson(deployment(NEW_ID, "pending", 0, 1))));
+
+        Deployment rollback = adapter.rollback(OLD_ID).block();
+
+        assertThat(rollback.id()).isEqualTo(NEW_ID);
+        assertThat(rollback.kind()).isEqualTo(Kind.ROLLBACK);
+        assertThat(rollback.rollbackOf()).isEqualTo(OLD_ID);
+        assertThat(rollback.emulated()).isTrue();
+        wm.verify(postRequestedFor(urlEqualTo("/api/v1/deployments/" + OLD_ID + "/promote"))
+                .withHeader("X-API-Key", equalTo(TOKEN))
+                .withRequestBody(equalToJson("{\"strategy\":\"instant\",\"environment\":\"production\"}")));
+        wm.verify(0, postRequestedFor(urlEqualTo("/api/v1/apps/zec-web/deployments")));
+    }
+
+    @Test
     void rollbackToAnUnknownDeploymentIsNotFoundAndCreatesNothing() {
         wm.stubFor(get("/api/v1/deployments/" + OLD_ID).willReturn(notFound()));
 
