@@ -174,7 +174,7 @@ final class DooorAdapter implements ProviderAdapter {
             List<String> logs = DooorJson.read(node, DooorJson.LogList.class).logs();
             return logs == null
                     ? List.<LogLine>of()
-                    : logs.stream().map(LogLine::of).toList();
+                    : logs.stream().map(DooorDeployments::toLogLine).toList();
         });
         Mono<Deployment> deployment = client.getDeployment(deploymentId).map(DooorDeployments::toDeployment);
         return Mono.zip(lines, deployment).map(both -> {

@@ -3,6 +3,7 @@ package dev.unideploy.adapter.dooor;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.Kind;
 import dev.unideploy.spi.Lifecycle;
+import dev.unideploy.spi.LogLine;
 import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.Revision;
 import dev.unideploy.spi.Source;
@@ -43,6 +44,21 @@ final class DooorDeployments {
                 .finishedAt(toInstant(wire.finishedAt()))
                 .raw(node)
                 .build();
+    }
+
+    /**
+     * A build log line. Dooor sends plain strings; one that starts with an ISO-8601 instant and a space has it
+     * taken as the line's timestamp.
+     */
+    static LogLine toLogLine(String line) {
+        int space = line.indexOf(' ');
+        if (space >= 20 && Character.isDigit(line.charAt(0))) {
+            Instant timestamp = toInstant(line.substring(0, space));
+            if (timestamp != null) {
+                return new LogLine(timestamp, null, line.substring(space + 1));
+            }
+        }
+        return LogLine.of(line);
     }
 
     static @Nullable String revisionName(JsonNode node) {

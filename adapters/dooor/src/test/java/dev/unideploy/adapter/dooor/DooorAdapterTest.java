@@ -249,6 +249,23 @@ class DooorAdapterTest {
     }
 
     @Test
+    void aLeadingInstantIsTheLinesTimestamp() {
+        wm.stubFor(get(WS + "/deploy/" + ID + "/logs")
+                .willReturn(okJson("{\"logs\":[\"2026-11-22T12:00:01.500Z Creating revision door-web-00005\","
+                        + "\"2026 was a good year\"]}")));
+        wm.stubFor(get(WS + "/deploy/" + ID).willReturn(okJson(deployment(ID, "succeeded"))));
+
+        Logs logs = adapter.logs(ID, null).block();
+
+        assertThat(logs.items())
+                .containsExactly(
+                        new LogLine(
+                                Instant.parse("2026-11-22T12:00:01.500Z"), null, "Creating revision door-web-00005"),
+                        LogLine.of("2026 was a good year"));
+        assertThat(logs.complete()).isTrue();
+    }
+
+    @Test
     void logsOfAnUnknownDeploymentAreNotFound() {
         wm.stubFor(get(WS + "/deploy/" + ID + "/logs").willReturn(notFound()));
         wm.stubFor(get(WS + "/deploy/" + ID).willReturn(notFound()));
