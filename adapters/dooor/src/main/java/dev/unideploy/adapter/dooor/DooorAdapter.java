@@ -1,0 +1,265 @@
+package dev.unideploy.adapter.dooor;
+
+import dev.unideploy.spi.App;
+import dev.unideploy.spi.Capability;
+import dev.unideploy.spi.Deployment;
+import dev.unideploy.spi.DeploymentPage;
+import dev.unideploy.spi.Kind;
+import dev.unideploy.spi.LogLine;
+import dev.unideploy.spi.Logs;
+import dev.unideploy.spi.PromoteRequest;
+import dev.unideploy.spi.ProviderAdapter;
+import dev.unideploy.spi.ProviderConnection;
+import dev.unideploy.spi.ProviderException;
+import dev.unideploy.spi.Revision;
+import dev.unideploy.spi.Runtime;
+import dev.unideploy.spi.ScaleResult;
+import dev.unideploy.spi.Source;
+import dev.unideploy.spi.Status;
+import dev.unideploy.spi.Support;
+import dev.unideploy.spi.TrafficSplit;
+import dev.unideploy.spi.TriggerRequest;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/** Dooor OS deployments, normalised. Stateless: ids are Dooor's deployment ids; the workspace is configured. */
+final class DooorAdapter implements ProviderAdapter {
+
+    static final int MAX_REPLICAS = 10;
+    private static final int APPS_PAGE_SIZE = 100;
+
+    private final ProviderConnection connection;
+    private final DooorClient client;
+    private final DooorTraffic traffic;
+
+    DooorAdapter(ProviderConnection connection, DooorClient client) {
+        this.connection = connection;
+        this.client = client;
+        this.traffic = new DooorTraffic(client);
+    }
+
+    @Override
+    public ProviderConnection connection() {
+        return connection;
+    }
+
+    @Override
+    public Map<Capability, Support> capabilities() {
+        Map<Capability, Support> capabilities = new EnumMap<>(Capability.class);
+        for (Capability capability : Capability.values()) {
+            capabilities.put(capability, Support.NATIVE);
+        }
+        capabilities.put(Capability.CANCEL, Support.UNSUPPORTED); // no cancel endpoint, documented or in the MCP
+        capabilities.put(Capability.DELETE, Support.UNSUPPORTED);
+        capabilities.put(Capability.EVENTS, Support.UNSUPPORTED); // the "Monitoring" WebSocket is undocumented
+        return Map.copyOf(capabilities);
+    }
+
+    @Override
+    public Mono<List<App>> listApps() {
+        return client.listApps(1, APPS_PAGE_SIZE)
+                .expand(node -> {
+                    DooorJson.PageOf page = DooorJson.read(node, DooorJson.PageOf.class);
+                    int next = nextPage(page);
+                    return next > 0 ? client.listApps(next, APPS_PAGE_SIZE) : Mono.empty();
+                })
+                .concatMapIterable(node -> items(DooorJson.read(node, DooorJson.PageOf.class)))
+                .map(DooorAdapter::toApp)
+                .collectList();
+    }
+
+    private static App toApp(JsonNode node) {
+        DooorJson.WireApp app = DooorJson.read(node, DooorJson.WireApp.class);
+        if (app.id() == null) {
+            throw new ProviderException.BadResponse("Dooor answered an app without an id", null, null);
+        }
+        return new App(app.id(), app.name() == null ? app.id() : app.name(), null, node);
+    }
+
+    /**
+     * An image deploys as source {@code IMAGE}, an artifact as an {@code UPLOAD} id, else git (branch/commit).
+     * Dooor has no environments in its deploy API: {@code environment} is not sent.
+     */
+    @Override
+    public Mono<Deployment> trigger(TriggerRequest request) {
+        Source source = request.source();
+        if (source.image() != null && source.artifactId() != null) {
+            return Mono.error(new ProviderException.InvalidRequest(
+                    "Dooor deploys an image or an upload, not both", "source", null));
+        }
+        DooorJson.TriggerSource from = source.image() != null
+                ? new DooorJson.TriggerSource("IMAGE", source.image(), null)
+                : source.artifactId() != null ? new DooorJson.TriggerSource("UPLOAD", null, source.artifactId()) : null;
+        return client.trigger(new DooorJson.Trigger(request.appId(), source.branch(), source.commitSha(), from))
+                .map(DooorDeployments::toDeployment);
+    }
+
+    /** Page-based: the page token is the next page number. */
+    @Override
+    public Mono<DeploymentPage> listDeployments(String appId, @Nullable String pageToken, int limit) {
+        int page;
+        try {
+            page = pageToken == null ? 1 : Integer.parseInt(pageToken);
+        } catch (NumberFormatException notANumber) {
+            page = 0;
+        }
+        if (page < 1) {
+            return Mono.error(new ProviderException.InvalidRequest("not a Dooor page token", "pageToken", null));
+        }
+        int pageSize = Math.max(1, Math.min(100, limit));
+        int current = page;
+        return client.listDeployments(appId, page, pageSize).map(node -> {
+            DooorJson.PageOf list = DooorJson.read(node, DooorJson.PageOf.class);
+            List<Deployment> deployments = new ArrayList<>();
+            // Dooor's list rows may leave out appId (its docs' example does): it is the app asked for.
+            items(list).forEach(item -> deployments.add(withAppId(DooorDeployments.toDeployment(item), appId)));
+            int next = nextPage(list);
+            return new DeploymentPage(deployments, next > current ? Integer.toString(next) : null);
+        });
+    }
+
+    private static Deployment withAppId(Deployment deployment, String appId) {
+        return deployment.appId().isEmpty()
+                ? deployment.toBuilder().appId(appId).build()
+                : deployment;
+    }
+
+    private static List<JsonNode> items(DooorJson.PageOf page) {
+        return page.data() == null ? List.of() : page.data();
+    }
+
+    /** The next page number, or 0 on the last page. */
+    private static int nextPage(DooorJson.PageOf page) {
+        DooorJson.Meta meta = page.meta();
+        if (meta == null
+                || meta.page() == null
+                || meta.totalPages() == null
+                || items(page).isEmpty()) {
+            return 0;
+        }
+        return meta.page() < meta.totalPages() ? meta.page() + 1 : 0;
+    }
+
+    /**
+     * One deployment. A succeeded one is {@code live} when its revision serves traffic ({@code trafficPercent >
+     * 0}): one more call, and {@code live} stays null when the revisions cannot be read.
+     */
+    @Override
+    public Mono<Deployment> getDeployment(String deploymentId) {
+        return client.getDeployment(deploymentId).flatMap(node -> {
+            Deployment deployment = DooorDeployments.toDeployment(node);
+            String revision = DooorDeployments.revisionName(node);
+            if (deployment.status() != Status.SUCCEEDED
+                    || revision == null
+                    || deployment.appId().isEmpty()) {
+                return Mono.just(deployment);
+            }
+            return client.revisions(deployment.appId())
+                    .map(revisions -> deployment.toBuilder()
+                            .live(DooorTraffic.servesTraffic(revisions, revision))
+                            .build())
+                    .onErrorResume(ProviderException.class, unreadable -> Mono.just(deployment));
+        });
+    }
+
+    /** Dooor's log endpoint has no tail: the last lines are kept here. */
+    @Override
+    public Mono<Logs> logs(String deploymentId, @Nullable Integer tail) {
+        Mono<List<LogLine>> lines = client.logs(deploymentId).map(node -> {
+            List<String> logs = DooorJson.read(node, DooorJson.LogList.class).logs();
+            return logs == null
+                    ? List.<LogLine>of()
+                    : logs.stream().map(DooorDeployments::toLogLine).toList();
+        });
+        Mono<Deployment> deployment = client.getDeployment(deploymentId).map(DooorDeployments::toDeployment);
+        return Mono.zip(lines, deployment).map(both -> {
+            List<LogLine> all = both.getT1();
+            List<LogLine> kept =
+                    tail == null || tail >= all.size() ? all : all.subList(all.size() - Math.max(0, tail), all.size());
+            return new Logs(kept, both.getT2().terminal());
+        });
+    }
+
+    /** Dooor's Kubernetes runtime status; conditions read {@code Type=Status} (plus the message, if any). */
+    @Override
+    public Mono<Runtime> runtime(String deploymentId) {
+        return client.runtimeStatus(deploymentId).map(node -> {
+            DooorJson.RuntimeStatus status = DooorJson.read(node, DooorJson.RuntimeStatus.class);
+            List<String> conditions = new ArrayList<>();
+            if (status.conditions() != null) {
+                for (DooorJson.Condition condition : status.conditions()) {
+                    conditions.add(condition.type() + "=" + condition.status()
+                            + (condition.message() == null ? "" : ": " + condition.message()));
+                }
+            }
+            return new Runtime(
+                    status.ready() == null ? 0 : status.ready(),
+                    status.total() == null ? 0 : status.total(),
+                    status.phase(),
+                    conditions);
+        });
+    }
+
+    /** Native: Dooor re-deploys the target's image as a new deployment naming it in {@code rolledBackFrom}. */
+    @Override
+    public Mono<Deployment> rollback(String deploymentId) {
+        return client.rollback(deploymentId).map(node -> {
+            Deployment created = DooorDeployments.toDeployment(node);
+            return created.toBuilder()
+                    .kind(Kind.ROLLBACK)
+                    .rollbackOf(created.rollbackOf() != null ? created.rollbackOf() : deploymentId)
+                    .build();
+        });
+    }
+
+    /**
+     * Dooor promotes revisions, not environments: the deployment's revision gets 100% of the app's traffic
+     * (see {@link DooorTraffic#promote}).
+     */
+    @Override
+    public Mono<Deployment> promote(String deploymentId, PromoteRequest request) {
+        return traffic.promote(deploymentId);
+    }
+
+    /** {@code replicas} 0–10, checked before any call (Dooor's own range; an HPA may override it later). */
+    @Override
+    public Mono<ScaleResult> scale(String appId, int replicas) {
+        if (replicas < 0 || replicas > MAX_REPLICAS) {
+            return Mono.error(new ProviderException.InvalidRequest(
+                    "replicas must be between 0 and " + MAX_REPLICAS + " on Dooor", "replicas", null));
+        }
+        return client.scale(new DooorJson.Scale(appId, replicas)).map(node -> {
+            DooorJson.ScaleAnswer answer = DooorJson.read(node, DooorJson.ScaleAnswer.class);
+            return new ScaleResult(
+                    appId,
+                    answer.requestedReplicas() == null ? replicas : answer.requestedReplicas(),
+                    answer.currentReplicas(),
+                    answer.status());
+        });
+    }
+
+    @Override
+    public Mono<List<Revision>> revisions(String appId) {
+        return traffic.revisions(appId);
+    }
+
+    @Override
+    public Mono<List<TrafficSplit>> setTraffic(String appId, List<TrafficSplit> splits) {
+        return traffic.setTraffic(appId, splits);
+    }
+
+    @Override
+    public Mono<Map<String, String>> authHeaders() {
+        return Mono.fromSupplier(client::authHeaders);
+    }
+
+    @Override
+    public String toString() {
+        return "DooorAdapter[connection=" + connection.id() + ", baseUrl=" + connection.baseUrl() + "]";
+    }
+}
