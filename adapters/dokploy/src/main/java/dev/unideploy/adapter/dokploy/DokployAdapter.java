@@ -122,14 +122,14 @@ final class DokployAdapter implements ProviderAdapter {
             }
             DokployId id = DokployId.correlated(request.appId(), request.correlationId());
             return client.deploy(request.appId(), id.title(), "Deployed through Unideploy")
-                    .then(resolve(id))
-                    .map(Found::deployment)
-                    // Accepted but not visible yet: queued is what Dokploy has.
-                    .onErrorResume(
-                            ProviderException.NotFound.class,
-                            notYet -> Mono.just(Deployment.builder(id.toString(), request.appId())
-                                    .lifecycle(Lifecycle.queued("queued"))
-                                    .build()));
+                    .then(resolve(id)
+                            .map(Found::deployment)
+                            // Accepted but not visible yet: queued is what Dokploy has.
+                            .onErrorResume(
+                                    ProviderException.NotFound.class,
+                                    notYet -> Mono.just(Deployment.builder(id.toString(), request.appId())
+                                            .lifecycle(Lifecycle.queued("queued"))
+                                            .build())));
         });
     }
 
