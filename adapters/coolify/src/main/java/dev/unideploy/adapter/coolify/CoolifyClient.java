@@ -9,7 +9,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Coolify's REST endpoints, one method each; answers parsed JSON or a {@link ProviderException}. */
 final class CoolifyClient {
@@ -24,11 +23,12 @@ final class CoolifyClient {
         this.http = new ProviderHttp(connection.httpClient(), CoolifyClient::messageOf);
     }
 
-    /** {@code POST /deploy}: POST only since v4.2.0 (GET answers 405). */
+    /**
+     * {@code POST /deploy}: POST only since v4.2.0 (GET answers 405). Coolify reads {@code uuid} and {@code force}
+     * from the query or a JSON body; its OpenAPI spec documents the query, so that is what we send.
+     */
     Mono<JsonNode> deploy(String appUuid, boolean force) {
-        ObjectNode body =
-                CoolifyJson.MAPPER.createObjectNode().put("uuid", appUuid).put("force", force);
-        return post("/deploy", body);
+        return post("/deploy?uuid=" + appUuid + "&force=" + force, null);
     }
 
     Mono<JsonNode> deployment(String deploymentUuid) {

@@ -1,6 +1,7 @@
 package dev.unideploy.adapter.coolify;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -105,7 +106,7 @@ class CoolifyAdapterTest {
 
     @Test
     void trigger() {
-        coolify.stubFor(post("/api/v1/deploy")
+        coolify.stubFor(post("/api/v1/deploy?uuid=cool-web&force=false")
                 .willReturn(okJson("{\"deployments\":[{\"message\":\"Application web deployment queued.\","
                         + "\"resource_uuid\":\"cool-web\",\"deployment_uuid\":\"d-9\"}]}")));
         coolify.stubFor(get("/api/v1/deployments/d-9").willReturn(okJson(row("d-9", "queued"))));
@@ -115,15 +116,15 @@ class CoolifyAdapterTest {
 
         assertThat(deployment.id()).isEqualTo("d-9");
         assertThat(deployment.status()).isEqualTo(Status.QUEUED);
-        coolify.verify(postRequestedFor(urlEqualTo("/api/v1/deploy"))
+        coolify.verify(postRequestedFor(urlEqualTo("/api/v1/deploy?uuid=cool-web&force=false"))
                 .withHeader("Authorization", equalTo(AUTH))
-                .withRequestBody(equalToJson("{\"uuid\":\"cool-web\",\"force\":false}")));
+                .withRequestBody(absent()));
     }
 
     @Test
     void triggerOfUnknownAppIsNotFound() {
-        coolify.stubFor(
-                post("/api/v1/deploy").willReturn(notFound().withBody("{\"message\":\"Resource not found.\"}")));
+        coolify.stubFor(post("/api/v1/deploy?uuid=cool-web&force=false")
+                .willReturn(notFound().withBody("{\"message\":\"Resource not found.\"}")));
         assertThatThrownBy(() -> adapter.trigger(new TriggerRequest("nope", Source.EMPTY, null, false, "c"))
                         .block())
                 .isInstanceOf(ProviderException.NotFound.class);
@@ -131,7 +132,7 @@ class CoolifyAdapterTest {
 
     @Test
     void triggerDedupedAdoptsTheRunningDeployment() {
-        coolify.stubFor(post("/api/v1/deploy")
+        coolify.stubFor(post("/api/v1/deploy?uuid=cool-web&force=false")
                 .willReturn(okJson("{\"deployments\":[{\"message\":\"Deployment already queued for this commit.\","
                         + "\"resource_uuid\":\"cool-web\",\"deployment_uuid\":\"phantom\"}]}")));
         coolify.stubFor(get("/api/v1/deployments")
@@ -147,7 +148,7 @@ class CoolifyAdapterTest {
 
     @Test
     void triggerWithPhantomUuidAdoptsOn404() {
-        coolify.stubFor(post("/api/v1/deploy")
+        coolify.stubFor(post("/api/v1/deploy?uuid=cool-web&force=false")
                 .willReturn(okJson("{\"deployments\":[{\"message\":\"queued\",\"deployment_uuid\":\"phantom\"}]}")));
         coolify.stubFor(get("/api/v1/deployments/phantom").willReturn(notFound()));
         coolify.stubFor(get("/api/v1/deployments").willReturn(okJson("[" + row("d-run", "queued") + "]")));
@@ -160,7 +161,7 @@ class CoolifyAdapterTest {
 
     @Test
     void triggerQueueFullIsRateLimited() {
-        coolify.stubFor(post("/api/v1/deploy")
+        coolify.stubFor(post("/api/v1/deploy?uuid=cool-web&force=false")
                 .willReturn(aResponse()
                         .withStatus(429)
                         .withHeader("Retry-After", "60")
