@@ -21,8 +21,15 @@ final class DokployClient {
     private final ProviderConnection connection;
     private final String token;
     private final ProviderHttp http;
+    private final URI streamRoot;
 
     DokployClient(ProviderConnection connection, String token) {
+        this(connection, token, hostRoot(connection.baseUrl()));
+    }
+
+    /** @param streamRoot where {@code /listen-deployment} lives: the host root, except in tests */
+    DokployClient(ProviderConnection connection, String token, URI streamRoot) {
+        this.streamRoot = streamRoot;
         this.connection = connection;
         this.token = token;
         this.http = new ProviderHttp(connection.httpClient(), DokployClient::messageOf);
@@ -76,14 +83,17 @@ final class DokployClient {
 
     /** The log stream lives at the host root, not under {@code /api}: {@code ws(s)://host/listen-deployment}. */
     URI streamUri(String logPath, boolean websocket) {
-        URI base = connection.baseUrl();
+        String root = streamRoot.toString().replaceAll("/+$", "");
+        String scheme = websocket ? root.replaceFirst("^http", "ws") : root;
+        return URI.create(scheme + "/listen-deployment?logPath=" + encode(logPath));
+    }
+
+    private static URI hostRoot(URI base) {
         String path = base.getPath() == null ? "" : base.getPath().replaceAll("/+$", "");
         if (path.endsWith("/api")) {
             path = path.substring(0, path.length() - "/api".length());
         }
-        String scheme = websocket ? ("https".equals(base.getScheme()) ? "wss" : "ws") : base.getScheme();
-        return URI.create(
-                scheme + "://" + base.getRawAuthority() + path + "/listen-deployment?logPath=" + encode(logPath));
+        return URI.create(base.getScheme() + "://" + base.getRawAuthority() + path);
     }
 
     Map<String, String> authHeaders() {

@@ -23,8 +23,15 @@ final class MistClient {
     private final String password;
     private final ProviderHttp http;
     private final MistSession session;
+    private final URI streamBase;
 
     MistClient(ProviderConnection connection, String email, String password) {
+        this(connection, email, password, connection.baseUrl());
+    }
+
+    /** @param streamBase where the log stream lives: the API base, except in tests */
+    MistClient(ProviderConnection connection, String email, String password, URI streamBase) {
+        this.streamBase = streamBase;
         this.connection = connection;
         this.email = email;
         this.password = password;
@@ -65,8 +72,8 @@ final class MistClient {
 
     /** The log stream's URI: {@code ws(s)://host/api/deployments/logs/stream?id=}. It needs no auth. */
     URI streamUri(long deploymentId) {
-        URI http = connection.uri("/deployments/logs/stream?id=" + deploymentId);
-        return URI.create(http.toString().replaceFirst("^http", "ws"));
+        String base = streamBase.toString().replaceAll("/+$", "");
+        return URI.create(base.replaceFirst("^http", "ws") + "/deployments/logs/stream?id=" + deploymentId);
     }
 
     ProviderConnection connection() {
