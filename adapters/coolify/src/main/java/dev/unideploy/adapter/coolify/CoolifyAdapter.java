@@ -72,8 +72,11 @@ final class CoolifyAdapter implements ProviderAdapter {
             List<App> apps = new ArrayList<>();
             for (JsonNode node : array) {
                 CoolifyJson.Application app = CoolifyJson.read(node, CoolifyJson.Application.class);
-                apps.add(
-                        new App(app.uuid(), app.name() == null ? app.uuid() : app.name(), app.environmentName(), node));
+                apps.add(new App(
+                        app.uuid(),
+                        app.name() == null ? app.uuid() : app.name(),
+                        app.environmentName(),
+                        CoolifyJson.only(node, CoolifyJson.APP_RAW)));
             }
             return List.copyOf(apps);
         });

@@ -9,7 +9,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Coolify queue rows and their logs, normalised. */
 final class CoolifyDeploymentMapping {
@@ -35,7 +34,7 @@ final class CoolifyDeploymentMapping {
                 .kind(Boolean.TRUE.equals(row.rollback()) ? Kind.ROLLBACK : Kind.DEPLOY)
                 .createdAt(CoolifyJson.instant(row.createdAt()))
                 .finishedAt(CoolifyJson.instant(row.finishedAt()))
-                .raw(withoutLogs(node))
+                .raw(CoolifyJson.only(node, CoolifyJson.ROW_RAW))
                 .build();
     }
 
@@ -47,16 +46,6 @@ final class CoolifyDeploymentMapping {
             return slash < 0 ? rest : rest.substring(0, slash);
         }
         return row.applicationId();
-    }
-
-    /** Logs may hold secrets of hidden commands: never part of {@code raw}. */
-    private static JsonNode withoutLogs(JsonNode node) {
-        if (node instanceof ObjectNode object && object.has("logs")) {
-            ObjectNode copy = object.deepCopy();
-            copy.remove("logs");
-            return copy;
-        }
-        return node;
     }
 
     /**

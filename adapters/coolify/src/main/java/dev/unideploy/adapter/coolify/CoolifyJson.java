@@ -23,6 +23,47 @@ final class CoolifyJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /** What {@code raw} keeps of a queue row: not {@code logs} (hidden entries) nor configuration snapshots. */
+    static final java.util.Set<String> ROW_RAW = java.util.Set.of(
+            "id",
+            "deployment_uuid",
+            "application_id",
+            "application_name",
+            "status",
+            "commit",
+            "commit_message",
+            "pull_request_id",
+            "force_rebuild",
+            "is_webhook",
+            "is_api",
+            "rollback",
+            "restart_only",
+            "git_type",
+            "server_id",
+            "server_name",
+            "destination_id",
+            "deployment_url",
+            "only_this_server",
+            "docker_registry_image_tag",
+            "build_server_id",
+            "created_at",
+            "updated_at",
+            "finished_at");
+
+    /** What {@code raw} keeps of an application (a root token also sees its webhook secrets and more). */
+    static final java.util.Set<String> APP_RAW = java.util.Set.of(
+            "uuid",
+            "name",
+            "description",
+            "fqdn",
+            "status",
+            "git_repository",
+            "git_branch",
+            "build_pack",
+            "environment_id",
+            "created_at",
+            "updated_at");
+
     private CoolifyJson() {}
 
     /** A row of {@code application_deployment_queues}. The doc's {@code uuid} is really {@code deployment_uuid}. */
@@ -75,6 +116,23 @@ final class CoolifyJson {
             throw new ProviderException.BadResponse(
                     "Coolify answered an unexpected " + type.getSimpleName() + " shape", null, e);
         }
+    }
+
+    /**
+     * A copy of {@code node} with the listed properties only: {@code raw} payloads are allow-listed, since
+     * Coolify objects can carry secrets (environment values, webhook secrets, registry passwords, hidden logs).
+     */
+    static JsonNode only(JsonNode node, java.util.Set<String> properties) {
+        if (!node.isObject()) {
+            return node;
+        }
+        tools.jackson.databind.node.ObjectNode copy = MAPPER.createObjectNode();
+        node.properties().forEach(entry -> {
+            if (properties.contains(entry.getKey())) {
+                copy.set(entry.getKey(), entry.getValue());
+            }
+        });
+        return copy;
     }
 
     static @Nullable String text(JsonNode node, String field) {

@@ -286,13 +286,16 @@ class CoolifyAdapterTest {
 
     @Test
     void listApps() {
-        coolify.stubFor(get("/api/v1/applications")
-                .willReturn(okJson(
-                        "[{\"uuid\":\"cool-web\",\"name\":\"web\",\"fqdn\":\"https://web\",\"status\":\"running\","
-                                + "\"git_branch\":\"main\",\"environment_id\":1}]")));
+        coolify.stubFor(
+                get("/api/v1/applications")
+                        .willReturn(
+                                okJson(
+                                        "[{\"uuid\":\"cool-web\",\"name\":\"web\",\"fqdn\":\"https://web\",\"status\":\"running\","
+                                                + "\"git_branch\":\"main\",\"environment_id\":1,\"manual_webhook_secret_github\":\"s3cret\"}]")));
 
         List<App> apps = adapter.listApps().block();
 
+        assertThat(apps.get(0).raw().toString()).as("raw is allow-listed").doesNotContain("s3cret");
         assertThat(apps)
                 .extracting(App::id, App::name)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("cool-web", "web"));

@@ -107,7 +107,11 @@ final class DokployAdapter implements ProviderAdapter {
         for (JsonNode node : nodes) {
             DokployJson.Application app = DokployJson.read(node, DokployJson.Application.class);
             String name = app.name() != null ? app.name() : app.appName();
-            apps.add(new App(app.applicationId(), name == null ? app.applicationId() : name, environment, node));
+            apps.add(new App(
+                    app.applicationId(),
+                    name == null ? app.applicationId() : name,
+                    environment,
+                    DokployJson.only(node, DokployJson.APP_RAW)));
         }
     }
 

@@ -19,6 +19,19 @@ final class DokployJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /** What {@code raw} keeps of an application: its {@code env}, build args and registry password stay out. */
+    static final java.util.Set<String> APP_RAW = java.util.Set.of(
+            "applicationId",
+            "name",
+            "appName",
+            "description",
+            "applicationStatus",
+            "environmentId",
+            "sourceType",
+            "buildType",
+            "branch",
+            "createdAt");
+
     private DokployJson() {}
 
     /** A row of the {@code deployment} table. */
@@ -80,6 +93,23 @@ final class DokployJson {
             throw new ProviderException.BadResponse(
                     "Dokploy answered an unexpected " + type.getSimpleName() + " shape", null, e);
         }
+    }
+
+    /**
+     * A copy of {@code node} with the listed properties only: {@code raw} payloads are allow-listed, since
+     * Dokploy objects can carry secrets (environment values, webhook secrets, registry passwords, hidden logs).
+     */
+    static JsonNode only(JsonNode node, java.util.Set<String> properties) {
+        if (!node.isObject()) {
+            return node;
+        }
+        tools.jackson.databind.node.ObjectNode copy = MAPPER.createObjectNode();
+        node.properties().forEach(entry -> {
+            if (properties.contains(entry.getKey())) {
+                copy.set(entry.getKey(), entry.getValue());
+            }
+        });
+        return copy;
     }
 
     static @Nullable String text(JsonNode node, String field) {

@@ -295,10 +295,12 @@ class DokployAdapterTest {
                 .willReturn(
                         okJson("[{\"projectId\":\"p1\",\"name\":\"demo\",\"environments\":[{\"environmentId\":\"e1\","
                                 + "\"name\":\"production\",\"applications\":[{\"applicationId\":\"dok-web\",\"name\":\"web\","
-                                + "\"appName\":\"web-x\",\"applicationStatus\":\"done\"}],\"compose\":[]}]}]")));
+                                + "\"appName\":\"web-x\",\"applicationStatus\":\"done\",\"env\":\"DB_PASSWORD=s3cret\"}],"
+                                + "\"compose\":[]}]}]")));
 
         List<App> apps = adapter.listApps().block();
 
+        assertThat(apps.get(0).raw().toString()).as("raw is allow-listed").doesNotContain("s3cret");
         assertThat(apps)
                 .extracting(App::id, App::name, App::environment)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("dok-web", "web", "production"));

@@ -87,7 +87,7 @@ final class MistAdapter implements ProviderAdapter {
     private static App toApp(JsonNode node) {
         MistJson.Named app = MistJson.read(node, MistJson.Named.class);
         String id = Long.toString(app.id());
-        return new App(id, app.name() == null ? id : app.name(), null, node);
+        return new App(id, app.name() == null ? id : app.name(), null, MistJson.only(node, MistJson.APP_RAW));
     }
 
     @Override
@@ -155,7 +155,10 @@ final class MistAdapter implements ProviderAdapter {
             MistId id = MistId.parse(deploymentId);
             Mono<List<LogLine>> lines = deployment.terminal()
                     ? client.logs(id.deploymentId())
-                            .map(data -> MistJson.text(data, "logs"))
+                            .map(data -> {
+                                String text = MistJson.text(data, "logs");
+                                return text == null ? "" : text;
+                            })
                             .map(text -> text.lines()
                                     .filter(line -> !line.isBlank())
                                     .map(LogLine::of)

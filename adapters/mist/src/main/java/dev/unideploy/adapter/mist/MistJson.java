@@ -19,6 +19,19 @@ final class MistJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /** What {@code raw} keeps of an app. */
+    static final java.util.Set<String> APP_RAW = java.util.Set.of(
+            "id",
+            "name",
+            "description",
+            "project_id",
+            "app_type",
+            "git_repository",
+            "git_branch",
+            "status",
+            "created_at",
+            "updated_at");
+
     private MistJson() {}
 
     /** A deployment row. {@code id} is random (0–999 999), unique only with the app beside it. */
@@ -64,6 +77,23 @@ final class MistJson {
             throw new ProviderException.BadResponse(
                     "Mist answered an unexpected " + type.getSimpleName() + " shape", null, e);
         }
+    }
+
+    /**
+     * A copy of {@code node} with the listed properties only: {@code raw} payloads are allow-listed, since
+     * Mist objects can carry secrets (environment values, webhook secrets, registry passwords, hidden logs).
+     */
+    static JsonNode only(JsonNode node, java.util.Set<String> properties) {
+        if (!node.isObject()) {
+            return node;
+        }
+        tools.jackson.databind.node.ObjectNode copy = MAPPER.createObjectNode();
+        node.properties().forEach(entry -> {
+            if (properties.contains(entry.getKey())) {
+                copy.set(entry.getKey(), entry.getValue());
+            }
+        });
+        return copy;
     }
 
     static @Nullable String text(JsonNode node, String field) {
