@@ -18,10 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,6 +37,7 @@ final class DokployAdapter implements ProviderAdapter {
 
     private final ProviderConnection connection;
     private final DokployClient client;
+    private final DokployLookup lookup;
     private final Duration poll;
 
     DokployAdapter(ProviderConnection connection, DokployClient client) {
@@ -48,6 +47,7 @@ final class DokployAdapter implements ProviderAdapter {
     DokployAdapter(ProviderConnection connection, DokployClient client, Duration poll) {
         this.connection = connection;
         this.client = client;
+        this.lookup = new DokployLookup(client);
         this.poll = poll;
     }
 
@@ -140,61 +140,7 @@ final class DokployAdapter implements ProviderAdapter {
     /** Dokploy has no paging: the rows (and our queued jobs first) are paged here; the token is an offset. */
     @Override
     public Mono<DeploymentPage> listDeployments(String appId, @Nullable String pageToken, int limit) {
-        return Mono.defer(() -> {
-            DokployId.checkApp(appId);
-            int offset = offset(pageToken, limit);
-            return Mono.zip(client.deployments(appId), queue()).map(both -> {
-                List<Deployment> all = new ArrayList<>();
-                Set<String> ids = new HashSet<>();
-                List<Deployment> rows = new ArrayList<>();
-                for (JsonNode row : both.getT1()) {
-                    Deployment deployment =
-                            DokployDeploymentMapping.fromRow(row, appId).deployment();
-                    rows.add(deployment);
-                    ids.add(deployment.id());
-                }
-                for (JsonNode job : both.getT2()) {
-                    DokployId id = DokployDeploymentMapping.jobId(job, appId);
-                    if (id != null && ids.add(id.toString())) {
-                        all.add(DokployDeploymentMapping.fromJob(job, id).deployment());
-                    }
-                }
-                all.sort((a, b) -> compareNewestFirst(a, b));
-                all.addAll(rows);
-                int end = Math.min(all.size(), offset + limit);
-                List<Deployment> items = offset >= all.size() ? List.of() : all.subList(offset, end);
-                return new DeploymentPage(items, end < all.size() ? Integer.toString(end) : null);
-            });
-        });
-    }
-
-    private static int compareNewestFirst(Deployment a, Deployment b) {
-        if (a.createdAt() == null || b.createdAt() == null) {
-            return 0;
-        }
-        return b.createdAt().compareTo(a.createdAt());
-    }
-
-    static int offset(@Nullable String pageToken, int limit) {
-        if (limit < 1 || limit > 100) {
-            throw new ProviderException.InvalidRequest("limit must be 1 to 100", "limit", null);
-        }
-        try {
-            int offset = pageToken == null ? 0 : Integer.parseInt(pageToken);
-            if (offset < 0) {
-                throw new NumberFormatException();
-            }
-            return offset;
-        } catch (NumberFormatException e) {
-            throw new ProviderException.InvalidRequest("malformed page token", "cursor", null);
-        }
-    }
-
-    /** queueList arrived in v0.28.3; older Dokploy simply has no visible queue. */
-    private Mono<JsonNode> queue() {
-        return client.queue()
-                .onErrorResume(
-                        ProviderException.NotFound.class, old -> Mono.just(DokployJson.MAPPER.createArrayNode()));
+        return lookup.page(appId, pageToken, limit);
     }
 
     /** Emulated: filters the app's rows (by id, or by our title), then our queued jobs. */
@@ -204,31 +150,7 @@ final class DokployAdapter implements ProviderAdapter {
     }
 
     private Mono<Found> resolve(DokployId id) {
-        return client.deployments(id.applicationId()).flatMap(rows -> {
-            for (JsonNode node : rows) {
-                String match =
-                        id.correlated() ? DokployJson.text(node, "title") : DokployJson.text(node, "deploymentId");
-                if ((id.correlated() ? id.title() : id.deploymentId()).equals(match)) {
-                    return Mono.just(DokployDeploymentMapping.fromRow(node, id.applicationId()));
-                }
-            }
-            if (!id.correlated()) {
-                return Mono.error(notFound(id));
-            }
-            return queue().flatMap(jobs -> {
-                for (JsonNode job : jobs) {
-                    DokployId jobId = DokployDeploymentMapping.jobId(job, id.applicationId());
-                    if (id.equals(jobId)) {
-                        return Mono.just(DokployDeploymentMapping.fromJob(job, id));
-                    }
-                }
-                return Mono.error(notFound(id));
-            });
-        });
-    }
-
-    private static ProviderException notFound(DokployId id) {
-        return new ProviderException.NotFound("Dokploy has no deployment " + id, null);
+        return lookup.resolve(id);
     }
 
     /** {@code deployment.readLogs}: plain text; a queued deployment has no log yet. */
