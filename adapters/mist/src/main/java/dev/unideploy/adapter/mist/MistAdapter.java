@@ -216,8 +216,16 @@ final class MistAdapter implements ProviderAdapter {
                             || changed(current, changed.deployment()))
                     .takeUntil(event -> event instanceof DeploymentEvent.StatusChanged changed
                             && changed.deployment().terminal());
+            // The socket may end before a terminal frame (it finished meanwhile, or the server went away):
+            // then the list tells how it ended.
+            Mono<DeploymentEvent> last = Mono.defer(() -> current.get().terminal()
+                    ? Mono.empty()
+                    : getDeployment(deploymentId)
+                            .filter(now -> changed(current, now))
+                            .map(DeploymentEvent.StatusChanged::new));
             return Flux.<DeploymentEvent>just(new DeploymentEvent.StatusChanged(first))
-                    .concatWith(live);
+                    .concatWith(live)
+                    .concatWith(last);
         });
     }
 

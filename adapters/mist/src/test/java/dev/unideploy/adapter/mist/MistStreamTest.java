@@ -90,6 +90,29 @@ class MistStreamTest {
     }
 
     @Test
+    void aSocketClosedBeforeATerminalFrameEndsWithTheListedStatus() throws Exception {
+        mist.stubFor(post("/api/deployments/getByAppId")
+                .inScenario("finish")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(okJson(MistAdapterTest.envelope("[" + MistAdapterTest.dep(42, "building") + "]")))
+                .willSetStateTo("finished"));
+        mist.stubFor(post("/api/deployments/getByAppId")
+                .inScenario("finish")
+                .whenScenarioStateIs("finished")
+                .willReturn(okJson(MistAdapterTest.envelope("[" + MistAdapterTest.dep(42, "success") + "]"))));
+        try (FakeWebSocketServer server = new FakeWebSocketServer(List.of(log("Step 1")), true)) {
+            List<DeploymentEvent> events =
+                    adapter(server).events("1.42").collectList().block(Duration.ofSeconds(10));
+
+            assertThat(events).hasSize(3);
+            assertThat(((DeploymentEvent.StatusChanged) events.get(2))
+                            .deployment()
+                            .status())
+                    .isEqualTo(Status.SUCCEEDED);
+        }
+    }
+
+    @Test
     void logsOfARunningDeploymentComeFromTheStreamIncomplete() throws Exception {
         try (FakeWebSocketServer server =
                 new FakeWebSocketServer(List.of(status("building", 50), log("one"), log("two")), false)) {
