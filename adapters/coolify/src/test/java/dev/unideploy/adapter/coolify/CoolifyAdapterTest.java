@@ -89,6 +89,18 @@ class CoolifyAdapterTest {
     }
 
     @Test
+    void numericApplicationIdWithoutUiPathIsTolerated() {
+        coolify.stubFor(get("/api/v1/deployments/d-1")
+                .willReturn(okJson("{\"deployment_uuid\":\"d-1\",\"application_id\":3,\"status\":\"Finished\"}")));
+
+        Deployment deployment = adapter.getDeployment("d-1").block();
+
+        assertThat(deployment.appId()).isEqualTo("3");
+        assertThat(deployment.status()).isEqualTo(Status.SUCCEEDED);
+        assertThat(deployment.lifecycle().providerStatus()).isEqualTo("Finished");
+    }
+
+    @Test
     void getDeploymentNotFound() {
         coolify.stubFor(get("/api/v1/deployments/d-1")
                 .willReturn(notFound().withBody("{\"message\":\"Deployment not found.\"}")));
