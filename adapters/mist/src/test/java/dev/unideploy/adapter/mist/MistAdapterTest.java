@@ -129,6 +129,23 @@ class MistAdapterTest {
     }
 
     @Test
+    void concurrentCallsShareOneLogin() {
+        mist.stubFor(post("/api/auth/login")
+                .willReturn(okJson(envelope("{\"id\":1}"))
+                        .withHeader("Set-Cookie", "mist_token=jwt-1; Path=/; HttpOnly")
+                        .withFixedDelay(300)));
+        mist.stubFor(post("/api/deployments/getByAppId").willReturn(okJson(envelope("[" + dep(42, "success") + "]"))));
+
+        List<Deployment> all = reactor.core.publisher.Flux.range(0, 8)
+                .flatMap(i -> adapter.getDeployment("1.42"))
+                .collectList()
+                .block();
+
+        assertThat(all).hasSize(8);
+        mist.verify(1, postRequestedFor(urlEqualTo("/api/auth/login")));
+    }
+
+    @Test
     void sessionIsRenewedOnceOn401() {
         mist.stubFor(post("/api/deployments/getByAppId")
                 .inScenario("expiry")
