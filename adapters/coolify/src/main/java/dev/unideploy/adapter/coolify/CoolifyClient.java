@@ -1,0 +1,123 @@
+package dev.unideploy.adapter.coolify;
+
+import dev.unideploy.spi.ProviderConnection;
+import dev.unideploy.spi.ProviderException;
+import dev.unideploy.spi.ProviderHttp;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/** Coolify's REST endpoints, one method each; answers parsed JSON or a {@link ProviderException}. */
+final class CoolifyClient {
+
+    private final ProviderConnection connection;
+    private final String token;
+    private final ProviderHttp http;
+
+    CoolifyClient(ProviderConnection connection, String token) {
+        this.connection = connection;
+        this.token = token;
+        this.http = new ProviderHttp(connection.httpClient(), CoolifyClient::messageOf);
+    }
+
+    /**
+     * {@code POST /deploy}: POST only since v4.2.0 (GET answers 405). Coolify reads {@code uuid} and {@code force}
+     * from the query or a JSON body; its OpenAPI spec documents the query, so that is what we send.
+     */
+    Mono<JsonNode> deploy(String appUuid, boolean force) {
+        return post("/deploy?uuid=" + appUuid + "&force=" + force, null);
+    }
+
+    Mono<JsonNode> deployment(String deploymentUuid) {
+        return get("/deployments/" + deploymentUuid);
+    }
+
+    /** {@code GET /deployments}: the queued and in-progress rows of the team's servers. */
+    Mono<JsonNode> running() {
+        return get("/deployments");
+    }
+
+    Mono<JsonNode> deploymentsOf(String appUuid, int skip, int take) {
+        return get("/deployments/applications/" + appUuid + "?skip=" + skip + "&take=" + take);
+    }
+
+    Mono<JsonNode> cancel(String deploymentUuid) {
+        return post("/deployments/" + deploymentUuid + "/cancel", null);
+    }
+
+    /** {@code POST /applications/{uuid}/rollback}: the body holds {@code commit} only; extra fields are a 422. */
+    Mono<JsonNode> rollback(String appUuid, String commit) {
+        return post(
+                "/applications/" + appUuid + "/rollback",
+                CoolifyJson.MAPPER.createObjectNode().put("commit", commit));
+    }
+
+    Mono<JsonNode> applications() {
+        return get("/applications");
+    }
+
+    Map<String, String> authHeaders() {
+        return Map.of("Authorization", "Bearer " + token);
+    }
+
+    private Mono<JsonNode> get(String path) {
+        return Mono.defer(() -> send(request(path).GET().build()));
+    }
+
+    private Mono<JsonNode> post(String path, @Nullable JsonNode body) {
+        return Mono.defer(() -> send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build()));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return connection
+                .request(path)
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
+    }
+
+    private Mono<JsonNode> send(HttpRequest request) {
+        return http.exchange(request).flatMap(response -> {
+            if (ProviderHttp.successful(response)) {
+                return Mono.fromCallable(() -> CoolifyJson.parse(response.body()));
+            }
+            return Mono.error(failure(response));
+        });
+    }
+
+    /** Coolify answers 400 "Invalid token." for a foreign or malformed token: that is an auth failure. */
+    private ProviderException failure(HttpResponse<String> response) {
+        String message = messageOf(response);
+        if (response.statusCode() == 400 && message.toLowerCase().contains("invalid token")) {
+            return new ProviderException.AuthenticationFailed("Coolify: " + message, 400);
+        }
+        return http.failure(response);
+    }
+
+    /** Errors are always {@code {"message": …}}; a body that is not JSON is cut short. */
+    static String messageOf(HttpResponse<String> response) {
+        String body = response.body() == null ? "" : response.body();
+        try {
+            String message = CoolifyJson.text(CoolifyJson.MAPPER.readTree(body), "message");
+            if (message != null) {
+                return message;
+            }
+        } catch (RuntimeException notJson) {
+            // fall through to the raw body
+        }
+        return body.length() > 200 ? body.substring(0, 200) : body.isBlank() ? "HTTP " + response.statusCode() : body;
+    }
+
+    @Override
+    public String toString() {
+        return "CoolifyClient[" + connection.id() + "]";
+    }
+}

@@ -1,0 +1,114 @@
+package dev.unideploy.adapter.dokploy;
+
+import dev.unideploy.adapter.dokploy.DokployDeploymentMapping.Found;
+import dev.unideploy.spi.Deployment;
+import dev.unideploy.spi.DeploymentPage;
+import dev.unideploy.spi.ProviderException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Finds Dokploy deployments, which have no get-one and no paging: a deployment is a row of {@code deployment.all}
+ * (by id, or by the title we sent) or, before a worker picks it up, a job of {@code deployment.queueList}.
+ */
+final class DokployLookup {
+
+    private final DokployClient client;
+
+    DokployLookup(DokployClient client) {
+        this.client = client;
+    }
+
+    /** The rows (our queued jobs first), paged here; the token is an offset. */
+    Mono<DeploymentPage> page(String appId, @Nullable String pageToken, int limit) {
+        return Mono.defer(() -> {
+            DokployId.checkApp(appId);
+            int offset = offset(pageToken, limit);
+            return Mono.zip(client.deployments(appId), queue()).map(both -> {
+                List<Deployment> all = new ArrayList<>();
+                Set<String> ids = new HashSet<>();
+                List<Deployment> rows = new ArrayList<>();
+                for (JsonNode row : both.getT1()) {
+                    Deployment deployment =
+                            DokployDeploymentMapping.fromRow(row, appId).deployment();
+                    rows.add(deployment);
+                    ids.add(deployment.id());
+                }
+                for (JsonNode job : both.getT2()) {
+                    DokployId id = DokployDeploymentMapping.jobId(job, appId);
+                    if (id != null && ids.add(id.toString())) {
+                        all.add(DokployDeploymentMapping.fromJob(job, id).deployment());
+                    }
+                }
+                all.sort(DokployLookup::compareNewestFirst);
+                all.addAll(rows);
+                int end = Math.min(all.size(), offset + limit);
+                List<Deployment> items = offset >= all.size() ? List.of() : all.subList(offset, end);
+                return new DeploymentPage(items, end < all.size() ? Integer.toString(end) : null);
+            });
+        });
+    }
+
+    private static int compareNewestFirst(Deployment a, Deployment b) {
+        if (a.createdAt() == null || b.createdAt() == null) {
+            return 0;
+        }
+        return b.createdAt().compareTo(a.createdAt());
+    }
+
+    static int offset(@Nullable String pageToken, int limit) {
+        if (limit < 1 || limit > 100) {
+            throw new ProviderException.InvalidRequest("limit must be 1 to 100", "limit", null);
+        }
+        try {
+            int offset = pageToken == null ? 0 : Integer.parseInt(pageToken);
+            if (offset < 0) {
+                throw new NumberFormatException();
+            }
+            return offset;
+        } catch (NumberFormatException e) {
+            throw new ProviderException.InvalidRequest("malformed page token", "cursor", null);
+        }
+    }
+
+    /** queueList arrived in v0.28.3; older Dokploy simply has no visible queue. */
+    Mono<JsonNode> queue() {
+        return client.queue()
+                .onErrorResume(
+                        ProviderException.NotFound.class, old -> Mono.just(DokployJson.MAPPER.createArrayNode()));
+    }
+
+    /** A row by id (or by our title), else for a correlated id our queued job; else not found. */
+    Mono<Found> resolve(DokployId id) {
+        return client.deployments(id.applicationId()).flatMap(rows -> {
+            for (JsonNode node : rows) {
+                String match =
+                        id.correlated() ? DokployJson.text(node, "title") : DokployJson.text(node, "deploymentId");
+                if ((id.correlated() ? id.title() : id.deploymentId()).equals(match)) {
+                    return Mono.just(DokployDeploymentMapping.fromRow(node, id.applicationId()));
+                }
+            }
+            if (!id.correlated()) {
+                return Mono.error(notFound(id));
+            }
+            return queue().flatMap(jobs -> {
+                for (JsonNode job : jobs) {
+                    DokployId jobId = DokployDeploymentMapping.jobId(job, id.applicationId());
+                    if (id.equals(jobId)) {
+                        return Mono.just(DokployDeploymentMapping.fromJob(job, id));
+                    }
+                }
+                return Mono.error(notFound(id));
+            });
+        });
+    }
+
+    private static ProviderException notFound(DokployId id) {
+        return new ProviderException.NotFound("Dokploy has no deployment " + id, null);
+    }
+}

@@ -1,0 +1,254 @@
+package dev.unideploy.adapter.mist;
+
+import dev.unideploy.spi.App;
+import dev.unideploy.spi.Capability;
+import dev.unideploy.spi.Deployment;
+import dev.unideploy.spi.DeploymentEvent;
+import dev.unideploy.spi.DeploymentPage;
+import dev.unideploy.spi.LogLine;
+import dev.unideploy.spi.Logs;
+import dev.unideploy.spi.ProviderAdapter;
+import dev.unideploy.spi.ProviderConnection;
+import dev.unideploy.spi.ProviderException;
+import dev.unideploy.spi.Support;
+import dev.unideploy.spi.TriggerRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/** Mist behind the port: deployments found again through their app (ids {@code <appId>.<deploymentId>}). */
+final class MistAdapter implements ProviderAdapter {
+
+    /** How long the logs of a running deployment are gathered from the stream before answering. */
+    static final Duration STREAM_QUIET = Duration.ofMillis(700);
+
+    static final Duration STREAM_MAX = Duration.ofSeconds(3);
+    private static final Map<Capability, Support> CAPABILITIES = capabilityMap();
+
+    private final ProviderConnection connection;
+    private final MistClient client;
+
+    MistAdapter(ProviderConnection connection, MistClient client) {
+        this.connection = connection;
+        this.client = client;
+    }
+
+    private static Map<Capability, Support> capabilityMap() {
+        Map<Capability, Support> map = new EnumMap<>(Capability.class);
+        for (Capability capability : Capability.values()) {
+            map.put(capability, Support.UNSUPPORTED);
+        }
+        for (Capability capability : List.of(
+                Capability.APPS,
+                Capability.TRIGGER,
+                Capability.LIST,
+                Capability.LOGS,
+                Capability.EVENTS,
+                Capability.CANCEL)) {
+            map.put(capability, Support.NATIVE);
+        }
+        // No get-one endpoint: found in the app's list.
+        map.put(Capability.GET, Support.EMULATED);
+        return Collections.unmodifiableMap(map);
+    }
+
+    @Override
+    public ProviderConnection connection() {
+        return connection;
+    }
+
+    @Override
+    public Map<Capability, Support> capabilities() {
+        return CAPABILITIES;
+    }
+
+    /** Mist lists apps per project: {@code projects/getAll}, then {@code apps/getByProjectId} for each. */
+    @Override
+    public Mono<List<App>> listApps() {
+        return client.projects()
+                .flatMapMany(Flux::fromIterable)
+                .concatMap(project -> {
+                    MistJson.Named named = MistJson.read(project, MistJson.Named.class);
+                    return client.appsOf(named.id())
+                            .flatMapMany(Flux::fromIterable)
+                            .map(MistAdapter::toApp);
+                })
+                .collectList();
+    }
+
+    private static App toApp(JsonNode node) {
+        MistJson.Named app = MistJson.read(node, MistJson.Named.class);
+        String id = Long.toString(app.id());
+        return new App(id, app.name() == null ? id : app.name(), null, MistJson.only(node, MistJson.APP_RAW));
+    }
+
+    @Override
+    public Mono<Deployment> trigger(TriggerRequest request) {
+        return Mono.defer(() -> {
+            long appId = MistId.parseApp(request.appId());
+            return client.deploy(appId).map(node -> MistDeploymentMapping.toDeployment(node, appId));
+        });
+    }
+
+    @Override
+    public Mono<DeploymentPage> listDeployments(String appId, @Nullable String pageToken, int limit) {
+        return Mono.defer(() -> {
+            long app = MistId.parseApp(appId);
+            int offset = offset(pageToken, limit);
+            return client.deploymentsOf(app).map(rows -> {
+                List<Deployment> all = new ArrayList<>();
+                rows.forEach(row -> all.add(MistDeploymentMapping.toDeployment(row, app)));
+                // Mist has no paging: a page of the whole list, the token is the offset.
+                int end = Math.min(all.size(), offset + limit);
+                List<Deployment> items = offset >= all.size() ? List.of() : all.subList(offset, end);
+                return new DeploymentPage(items, end < all.size() ? Integer.toString(end) : null);
+            });
+        });
+    }
+
+    static int offset(@Nullable String pageToken, int limit) {
+        if (limit < 1 || limit > 100) {
+            throw new ProviderException.InvalidRequest("limit must be 1 to 100", "limit", null);
+        }
+        try {
+            int offset = pageToken == null ? 0 : Integer.parseInt(pageToken);
+            if (offset < 0) {
+                throw new NumberFormatException();
+            }
+            return offset;
+        } catch (NumberFormatException e) {
+            throw new ProviderException.InvalidRequest("malformed page token", "cursor", null);
+        }
+    }
+
+    /** Emulated: Mist has no get-one; the deployment is found in its app's list. */
+    @Override
+    public Mono<Deployment> getDeployment(String deploymentId) {
+        return Mono.defer(() -> {
+            MistId id = MistId.parse(deploymentId);
+            return client.deploymentsOf(id.appId()).flatMap(rows -> {
+                for (JsonNode row : rows) {
+                    if (row.path("id").asLong(-1) == id.deploymentId()) {
+                        return Mono.just(MistDeploymentMapping.toDeployment(row, id.appId()));
+                    }
+                }
+                return Mono.error(new ProviderException.NotFound("Mist has no deployment " + id, null));
+            });
+        });
+    }
+
+    /**
+     * Mist serves a log file only once the deployment is finished; before that, the lines so far are read from
+     * the stream (gathered until it is quiet for a moment) and answered as incomplete.
+     */
+    @Override
+    public Mono<Logs> logs(String deploymentId, @Nullable Integer tail) {
+        return getDeployment(deploymentId).flatMap(deployment -> {
+            MistId id = MistId.parse(deploymentId);
+            Mono<List<LogLine>> lines = deployment.terminal()
+                    ? client.logs(id.deploymentId())
+                            .map(data -> {
+                                String text = MistJson.text(data, "logs");
+                                return text == null ? "" : text;
+                            })
+                            .map(text -> text.lines()
+                                    .filter(line -> !line.isBlank())
+                                    .map(LogLine::of)
+                                    .toList())
+                            .onErrorResume(ProviderException.NotFound.class, noFile -> Mono.just(List.of()))
+                    : frames(id)
+                            .mapNotNull(text -> MistDeploymentMapping.toEvent(text, deployment)
+                                    .filter(DeploymentEvent.Log.class::isInstance)
+                                    .map(event -> ((DeploymentEvent.Log) event).line())
+                                    .orElse(null))
+                            .timeout(STREAM_QUIET, Flux.empty())
+                            .take(STREAM_MAX)
+                            .collectList()
+                            // Lines so far are best effort: an unreachable stream answers none, still incomplete.
+                            .onErrorResume(ProviderException.class, unreachable -> Mono.just(List.of()));
+            return lines.map(all -> new Logs(tail(all, tail), deployment.terminal()));
+        });
+    }
+
+    private static List<LogLine> tail(List<LogLine> lines, @Nullable Integer tail) {
+        return tail != null && tail >= 0 && lines.size() > tail
+                ? lines.subList(lines.size() - tail, lines.size())
+                : lines;
+    }
+
+    /** {@code stopDep}; a finished deployment cannot be stopped (conflict, nothing sent). */
+    @Override
+    public Mono<Deployment> cancel(String deploymentId) {
+        return getDeployment(deploymentId).flatMap(deployment -> {
+            if (deployment.terminal()) {
+                return Mono.error(new ProviderException.Conflict(
+                        "the deployment is already " + deployment.lifecycle().providerStatus(), null));
+            }
+            return client.stop(MistId.parse(deploymentId).deploymentId()).then(getDeployment(deploymentId));
+        });
+    }
+
+    /**
+     * The WebSocket stream: status frames become status changes, log frames lines. Completes at the first
+     * terminal status (closing the socket: Mist never closes it after {@code stopped}).
+     */
+    @Override
+    public Flux<DeploymentEvent> events(String deploymentId) {
+        return getDeployment(deploymentId).flatMapMany(first -> {
+            if (first.terminal()) {
+                return logs(deploymentId, null)
+                        .flatMapIterable(Logs::items)
+                        .<DeploymentEvent>map(DeploymentEvent.Log::new)
+                        .concatWith(Mono.just(new DeploymentEvent.StatusChanged(first)));
+            }
+            AtomicReference<Deployment> current = new AtomicReference<>(first);
+            Flux<DeploymentEvent> live = frames(MistId.parse(deploymentId))
+                    .concatMap(text -> Mono.justOrEmpty(MistDeploymentMapping.toEvent(text, current.get())))
+                    .filter(event -> !(event instanceof DeploymentEvent.StatusChanged changed)
+                            || changed(current, changed.deployment()))
+                    .takeUntil(event -> event instanceof DeploymentEvent.StatusChanged changed
+                            && changed.deployment().terminal());
+            // The socket may end before a terminal frame (it finished meanwhile, or the server went away):
+            // then the list tells how it ended.
+            Mono<DeploymentEvent> last = Mono.defer(() -> current.get().terminal()
+                    ? Mono.empty()
+                    : getDeployment(deploymentId)
+                            .filter(now -> changed(current, now))
+                            .map(DeploymentEvent.StatusChanged::new));
+            return Flux.<DeploymentEvent>just(new DeploymentEvent.StatusChanged(first))
+                    .concatWith(live)
+                    .concatWith(last);
+        });
+    }
+
+    private static boolean changed(AtomicReference<Deployment> current, Deployment next) {
+        Deployment previous = current.getAndSet(next);
+        return !previous.lifecycle().equals(next.lifecycle())
+                || !java.util.Objects.equals(previous.progress(), next.progress());
+    }
+
+    private Flux<String> frames(MistId id) {
+        return MistStream.texts(
+                connection,
+                client.streamUri(id.deploymentId()),
+                connection.uri("/deployments/logs/stream?id=" + id.deploymentId()));
+    }
+
+    @Override
+    public Mono<Map<String, String>> authHeaders() {
+        return client.authHeaders();
+    }
+
+    @Override
+    public String toString() {
+        return "MistAdapter[" + connection.id() + "]";
+    }
+}

@@ -1,0 +1,115 @@
+package dev.unideploy.adapter.mist;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.unideploy.spi.ProviderException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Mist's wire shapes ({@code server/models/deployment.go}); unknown properties are ignored. */
+final class MistJson {
+
+    static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    /** What {@code raw} keeps of an app. */
+    static final java.util.Set<String> APP_RAW = java.util.Set.of(
+            "id",
+            "name",
+            "description",
+            "project_id",
+            "app_type",
+            "git_repository",
+            "git_branch",
+            "status",
+            "created_at",
+            "updated_at");
+
+    private MistJson() {}
+
+    /** A deployment row. {@code id} is random (0–999 999), unique only with the app beside it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Dep(
+            long id,
+            @JsonProperty("app_id") @Nullable Long appId,
+            @JsonProperty("commit_hash") @Nullable String commitHash,
+            @JsonProperty("commit_message") @Nullable String commitMessage,
+            @JsonProperty("image_tag") @Nullable String imageTag,
+            @Nullable String status,
+            @Nullable String stage,
+            @Nullable Integer progress,
+            @JsonProperty("is_active") @Nullable Boolean isActive,
+            @JsonProperty("rolled_back_from") @Nullable Long rolledBackFrom,
+            @JsonProperty("created_at") @Nullable String createdAt,
+            @JsonProperty("started_at") @Nullable String startedAt,
+            @JsonProperty("finished_at") @Nullable String finishedAt) {}
+
+    /** A project or an app: both have an int {@code id} and a {@code name}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Named(long id, @Nullable String name) {}
+
+    /** One frame of the log stream: {@code type} is {@code status} or {@code log}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Frame(
+            @Nullable String type,
+            @Nullable String timestamp,
+            @Nullable JsonNode data) {}
+
+    static JsonNode parse(String body) {
+        try {
+            return MAPPER.readTree(body);
+        } catch (JacksonException e) {
+            throw new ProviderException.BadResponse("Mist answered something that is not JSON", null, e);
+        }
+    }
+
+    static <T> T read(JsonNode node, Class<T> type) {
+        try {
+            return MAPPER.treeToValue(node, type);
+        } catch (JacksonException e) {
+            throw new ProviderException.BadResponse(
+                    "Mist answered an unexpected " + type.getSimpleName() + " shape", null, e);
+        }
+    }
+
+    /**
+     * A copy of {@code node} with the listed properties only: {@code raw} payloads are allow-listed, since
+     * Mist objects can carry secrets (environment values, webhook secrets, registry passwords, hidden logs).
+     */
+    static JsonNode only(JsonNode node, java.util.Set<String> properties) {
+        if (!node.isObject()) {
+            return node;
+        }
+        tools.jackson.databind.node.ObjectNode copy = MAPPER.createObjectNode();
+        node.properties().forEach(entry -> {
+            if (properties.contains(entry.getKey())) {
+                copy.set(entry.getKey(), entry.getValue());
+            }
+        });
+        return copy;
+    }
+
+    static @Nullable String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isMissingNode() || value.isNull() ? null : value.asString();
+    }
+
+    /** Go's RFC 3339 times; Go's zero time means "not yet". */
+    static @Nullable Instant instant(@Nullable String value) {
+        if (value == null || value.isBlank() || value.startsWith("0001-01-01")) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException unreadable) {
+            return null;
+        }
+    }
+}

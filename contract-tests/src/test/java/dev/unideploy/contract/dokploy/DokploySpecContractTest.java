@@ -1,0 +1,99 @@
+package dev.unideploy.contract.dokploy;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.unideploy.contract.coolify.PublishedSpec;
+import dev.unideploy.spi.ProviderAdapter;
+import dev.unideploy.spi.ProviderAdapterFactory;
+import dev.unideploy.spi.ProviderConnection;
+import dev.unideploy.spi.Source;
+import dev.unideploy.spi.TriggerRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every request the Dokploy adapter sends, checked against Dokploy's published OpenAPI spec. Responses are not
+ * checked: the generated spec's response schemas are empty objects (PROVIDERS.md §2).
+ */
+class DokploySpecContractTest {
+
+    @RegisterExtension
+    static WireMockExtension dokploy = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
+
+    static final String BASE = "/api";
+    static final String APP = DokployAdapterContractTest.APP;
+    private PublishedSpec spec;
+    private ProviderAdapter adapter;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        // Per test, so that a checkout without ../shared shows each validation as skipped, with the reason.
+        spec = PublishedSpec.load("dokploy.json");
+        ProviderAdapterFactory factory = ServiceLoader.load(ProviderAdapterFactory.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(candidate -> candidate.type().equals("dokploy"))
+                .findFirst()
+                .orElseThrow();
+        adapter = factory.create(ProviderConnection.of(
+                "dokploy-spec", "dokploy", URI.create(dokploy.baseUrl() + BASE), Map.of("token", "sandbox")));
+        dokploy.stubFor(post(BASE + "/application.deploy").willReturn(ok()));
+        dokploy.stubFor(get(urlPathEqualTo(BASE + "/deployment.all"))
+                .willReturn(okJson("[" + DokployAdapterContractTest.row("r1", "unideploy-c-1", "running") + ","
+                        + DokployAdapterContractTest.row("r0", "Manual", "done") + "]")));
+        dokploy.stubFor(get(BASE + "/deployment.queueList")
+                .willReturn(okJson("[{\"id\":\"5\",\"name\":\"deployments\",\"data\":{\"applicationId\":\"" + APP
+                        + "\",\"titleLog\":\"unideploy-c-2\",\"type\":\"deploy\"},\"timestamp\":1795000000000,"
+                        + "\"state\":\"waiting\"}]")));
+        dokploy.stubFor(get(urlPathEqualTo(BASE + "/deployment.readLogs")).willReturn(okJson("\"line\"")));
+        dokploy.stubFor(post(BASE + "/deployment.killProcess").willReturn(ok()));
+        dokploy.stubFor(post(BASE + "/application.cleanQueues").willReturn(ok()));
+        dokploy.stubFor(post(BASE + "/deployment.removeDeployment").willReturn(okJson("{}")));
+        dokploy.stubFor(get(BASE + "/project.all").willReturn(okJson("[]")));
+    }
+
+    @Test
+    @DisplayName("every request the adapter sends conforms to Dokploy's published spec")
+    void requestsConformToTheSpec() {
+        adapter.trigger(new TriggerRequest(APP, Source.EMPTY, null, false, "c-1"))
+                .block();
+        adapter.getDeployment(APP + ".u-c-2").block();
+        adapter.listDeployments(APP, null, 20).block();
+        adapter.logs(APP + ".r0", 50).block();
+        adapter.logs(APP + ".r0", null).block();
+        adapter.cancel(APP + ".u-c-1").block();
+        adapter.cancel(APP + ".u-c-2").block();
+        adapter.delete(APP + ".r0").block();
+        adapter.listApps().block();
+
+        List<LoggedRequest> sent =
+                dokploy.getAllServeEvents().stream().map(ServeEvent::getRequest).toList();
+        assertThat(sent)
+                .extracting(LoggedRequest::getUrl)
+                .contains(
+                        BASE + "/application.deploy",
+                        BASE + "/deployment.killProcess",
+                        BASE + "/application.cleanQueues",
+                        BASE + "/deployment.removeDeployment",
+                        BASE + "/deployment.readLogs?deploymentId=r0&tail=10000");
+        sent.forEach(request ->
+                assertThat(spec.violations(request, BASE)).as(request.getUrl()).isEmpty());
+    }
+}
