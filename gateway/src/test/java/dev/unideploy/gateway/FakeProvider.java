@@ -38,6 +38,8 @@ public final class FakeProvider implements ProviderAdapter {
         public final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
         public final List<String> unsupported = new CopyOnWriteArrayList<>();
         public volatile boolean failing;
+        /** Cancel removes the deployment, as Dokploy's queue clean drops a waiting job. */
+        public volatile boolean dropOnCancel;
 
         public int calls(String operation) {
             return calls.computeIfAbsent(operation, k -> new AtomicInteger()).get();
@@ -61,6 +63,7 @@ public final class FakeProvider implements ProviderAdapter {
             calls.clear();
             unsupported.clear();
             failing = false;
+            dropOnCancel = false;
         }
     }
 
@@ -176,6 +179,11 @@ public final class FakeProvider implements ProviderAdapter {
     @Override
     public Mono<Deployment> cancel(String deploymentId) {
         return call("cancel", () -> {
+            Deployment before = find(deploymentId);
+            if (state.dropOnCancel) {
+                state.deployments.removeIf(d -> d.id().equals(deploymentId));
+                return before.withLifecycle(Lifecycle.cancelled("queued"));
+            }
             state.set(deploymentId, Lifecycle.failed("error"));
             return find(deploymentId);
         });

@@ -226,6 +226,34 @@ class GatewayApiTest extends FakeGatewayTest {
     }
 
     @Test
+    @DisplayName("a deployment the provider drops when cancelled still reads as cancelled, not 404")
+    void cancelledAndGone() {
+        a.dropOnCancel = true;
+        a.add("app-a", "waiting", Lifecycle.queued("queued"), Instant.now());
+        client.post()
+                .uri("/v1/deployments/fake-a:waiting/cancel")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("cancelled");
+        client.get()
+                .uri("/v1/deployments/fake-a:waiting")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("cancelled");
+        client.get()
+                .uri("/v1/deployments/fake-a:never-was")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+    }
+
+    @Test
     @DisplayName("the same Idempotency-Key replays the first response; with another body it answers 422")
     void idempotency() {
         Map<String, Object> body = Map.of("appId", "fake-a:app-a");

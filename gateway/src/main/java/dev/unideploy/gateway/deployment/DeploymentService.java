@@ -10,6 +10,7 @@ import dev.unideploy.spi.Capability;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.Logs;
 import dev.unideploy.spi.PromoteRequest;
+import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.Revision;
 import dev.unideploy.spi.Runtime;
 import dev.unideploy.spi.ScaleResult;
@@ -54,7 +55,16 @@ public final class DeploymentService {
     }
 
     public Mono<Located<Deployment>> get(ClientPrincipal client, GlobalId id) {
-        return call(client, id, Capability.GET, handle -> handle.adapter().getDeployment(id.local()))
+        return call(
+                        client,
+                        id,
+                        Capability.GET,
+                        handle -> handle.adapter()
+                                .getDeployment(id.local())
+                                .onErrorResume(
+                                        ProviderException.NotFound.class,
+                                        gone -> Mono.justOrEmpty(ledger.remembered(id))
+                                                .switchIfEmpty(Mono.error(gone))))
                 .map(this::withLedger);
     }
 
@@ -76,7 +86,7 @@ public final class DeploymentService {
                                                 + current.status().name().toLowerCase()
                                                 + "; there is nothing to cancel."))
                                         : handle.adapter().cancel(id.local())))
-                .doOnNext(cancelled -> ledger.record(id))
+                .doOnNext(cancelled -> ledger.record(id, cancelled.value()))
                 .map(this::withLedger);
     }
 

@@ -103,14 +103,25 @@ public final class DeploymentWatcher {
                                 error.getClass().getSimpleName());
                         return poll(client, handle, id, true, List.of());
                     })
-                    // the native stream ends at the terminal state; one read makes sure we have it
-                    .concatWith(Flux.defer(() -> service.get(client, id).map(done -> new Snapshot(done, List.of()))))
-                    .scan((previous, next) ->
-                            next.logs().isEmpty() && !previous.logs().isEmpty()
-                                    ? new Snapshot(next.deployment(), previous.logs())
-                                    : next)
+                    // the native stream ends at the terminal state; one more read makes sure we have that state, and
+                    // the lines a stream may drop at its very end (Dokploy's never closes; we close it ourselves)
+                    .concatWith(Flux.defer(() -> service.get(client, id)
+                            .flatMap(done -> service.logs(client, id, null)
+                                    .map(logs -> new Snapshot(done, logs.value().items()))
+                                    .onErrorReturn(new Snapshot(done, List.of())))))
+                    .scan((previous, next) -> new Snapshot(next.deployment(), longer(previous.logs(), next.logs())))
                     .takeUntil(Snapshot::terminal);
         });
+    }
+
+    /** The lines of {@code seen}, then whatever {@code latest} has beyond them. */
+    private static List<LogLine> longer(List<LogLine> seen, List<LogLine> latest) {
+        if (latest.size() <= seen.size()) {
+            return seen;
+        }
+        List<LogLine> all = new ArrayList<>(seen);
+        all.addAll(latest.subList(seen.size(), latest.size()));
+        return all;
     }
 
     private Snapshot apply(ProviderHandle handle, Snapshot snapshot, DeploymentEvent event) {

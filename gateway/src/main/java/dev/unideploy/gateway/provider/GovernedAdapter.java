@@ -152,12 +152,12 @@ final class GovernedAdapter implements ProviderAdapter {
 
     @Override
     public Mono<Deployment> cancel(String deploymentId) {
-        return write("cancel", delegate.cancel(deploymentId)).doFinally(signal -> evict(deploymentId));
+        return write("cancel", delegate.cancel(deploymentId)).transform(evicting(deploymentId));
     }
 
     @Override
     public Mono<Void> delete(String deploymentId) {
-        return write("delete", delegate.delete(deploymentId)).doFinally(signal -> evict(deploymentId));
+        return write("delete", delegate.delete(deploymentId)).transform(evicting(deploymentId));
     }
 
     /** Streams are long-lived: no time limit, no bulkhead permit held for their lifetime. */
@@ -201,8 +201,13 @@ final class GovernedAdapter implements ProviderAdapter {
         return delegate.authHeaders();
     }
 
-    private void evict(String deploymentId) {
-        deployments.synchronous().invalidate(deploymentId);
+    /**
+     * Evicts the deployment before the write's result reaches the caller, so that the caller's next read goes to
+     * the provider (evicting after would race with it).
+     */
+    private <T> java.util.function.Function<Mono<T>, Mono<T>> evicting(String deploymentId) {
+        Runnable evict = () -> deployments.synchronous().invalidate(deploymentId);
+        return write -> write.doOnTerminate(evict).doOnCancel(evict);
     }
 
     @Override
