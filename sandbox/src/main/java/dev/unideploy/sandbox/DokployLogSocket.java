@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * Dokploy's {@code /listen-deployment?logPath=}: raw text chunks of the log file as {@code tail -f} sees them,
  * no JSON, and the server never closes the socket when the deployment ends (clients poll the status and close).
  */
-final class DokployLogSocket extends LogSocket {
+public final class DokployLogSocket extends LogSocket {
 
     private final Supplier<@Nullable String> log;
     private int sent;

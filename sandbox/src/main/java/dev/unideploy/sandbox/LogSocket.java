@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A server WebSocket that polls a deployment's lazy state and sends what is new, one frame at a time (the next
- * poll is scheduled only once the previous send completed).
+ * poll is scheduled only once the previous send completed). Public only because Jetty's WebSocket layer binds
+ * endpoint methods through public lookups.
  */
-abstract class LogSocket implements Session.Listener.AutoDemanding {
+public abstract class LogSocket implements Session.Listener.AutoDemanding {
 
     private final Duration step;
     protected @Nullable Session session;
@@ -26,6 +27,7 @@ abstract class LogSocket implements Session.Listener.AutoDemanding {
         return true;
     }
 
+    /** Starts polling. */
     @Override
     public void onWebSocketOpen(Session opened) {
         this.session = opened;

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * the server closes about a second after {@code success} or {@code failed}, but keeps the socket open after
  * {@code stopped}. No auth on this endpoint.
  */
-final class MistLogSocket extends LogSocket {
+public final class MistLogSocket extends LogSocket {
 
     private final Supplier<@Nullable MistDeployment> deployment;
     private final Deque<String> pending = new ArrayDeque<>();

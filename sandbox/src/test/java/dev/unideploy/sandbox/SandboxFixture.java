@@ -8,6 +8,7 @@ final class SandboxFixture {
     static final Duration STEP = Duration.ofMillis(50);
 
     private static Sandbox sandbox;
+    private static Sandbox slow;
 
     private SandboxFixture() {}
 
@@ -17,5 +18,14 @@ final class SandboxFixture {
             Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
         }
         return sandbox;
+    }
+
+    /** A second sandbox whose deployments take seconds per state: for cancel, stop and in-progress checks. */
+    static synchronized Sandbox slow() {
+        if (slow == null) {
+            slow = Sandbox.start(SandboxOptions.ephemeral(Duration.ofSeconds(5)));
+            Runtime.getRuntime().addShutdownHook(new Thread(slow::close));
+        }
+        return slow;
     }
 }
