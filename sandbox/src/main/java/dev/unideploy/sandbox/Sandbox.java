@@ -14,8 +14,12 @@ public final class Sandbox implements AutoCloseable {
 
     /** Starts all five simulators on loopback. */
     public static Sandbox start(SandboxOptions options) {
-        List<ProviderSimulator> simulators =
-                List.of(new CoolifySimulator(options.step()), new DokploySimulator(options.step()));
+        List<ProviderSimulator> simulators = List.of(
+                new CoolifySimulator(options.step()),
+                new DokploySimulator(options.step()),
+                new ZectreSimulator(options.step()),
+                new DooorSimulator(options.step()),
+                new MistSimulator(options.step()));
         List<SimulatedProvider> started = new ArrayList<>();
         try {
             for (ProviderSimulator simulator : simulators) {

@@ -168,9 +168,15 @@ final class ZectreSimulator extends ProviderSimulator {
     }
 
     private Reply cancel(ZectreDeployment deployment) {
-        ZectreDeployment after = deployments.computeIfPresent(
-                deployment.id(), (id, current) -> current.terminal() ? current : current.cancel());
-        if (after == null || !after.cancelled()) {
+        boolean[] changed = {false};
+        ZectreDeployment after = deployments.computeIfPresent(deployment.id(), (id, current) -> {
+            if (current.terminal()) {
+                return current;
+            }
+            changed[0] = true;
+            return current.cancel();
+        });
+        if (after == null || !changed[0]) {
             return ZectreErrors.of(409, "INVALID_STATE", "Deployment is already " + deployment.status());
         }
         return Reply.json(after.toJson());
