@@ -11,19 +11,16 @@ final class DokployErrors {
         return Reply.json(status, Json.obj("message", message, "code", code, "issues", List.of()));
     }
 
-    /** A Zod validation failure for a missing required string. */
+    /** A Zod validation failure for a missing required field: issues carry only {@code message}, as the spec says. */
     static Reply required(String field) {
         return Reply.json(
                 400,
                 Json.obj(
-                        "message", "Input validation failed",
-                        "code", "BAD_REQUEST",
+                        "message",
+                        "Input validation failed: " + field + " is required",
+                        "code",
+                        "BAD_REQUEST",
                         "issues",
-                                List.of(Json.obj(
-                                        "code", "invalid_type",
-                                        "expected", "string",
-                                        "received", "undefined",
-                                        "path", List.of(field),
-                                        "message", "Required"))));
+                        List.of(Json.obj("message", "Required"))));
     }
 }

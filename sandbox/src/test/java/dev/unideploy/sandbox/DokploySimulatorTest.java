@@ -96,8 +96,9 @@ class DokploySimulatorTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).get("code").asString()).isEqualTo("BAD_REQUEST");
-        assertThat(json(response).get("issues").get(0).get("path").get(0).asString())
-                .isEqualTo("applicationId");
+        assertThat(json(response).get("message").asString()).contains("applicationId");
+        assertThat(json(response).get("issues").get(0).get("message").asString())
+                .isEqualTo("Required");
     }
 
     @Test
