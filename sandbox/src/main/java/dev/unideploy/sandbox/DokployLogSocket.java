@@ -2,6 +2,8 @@ package dev.unideploy.sandbox;
 
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +19,16 @@ public final class DokployLogSocket extends LogSocket {
     DokployLogSocket(Duration step, Supplier<@Nullable String> log) {
         super(step);
         this.log = log;
+    }
+
+    /** A missing or unknown {@code logPath} is refused with close code 4000, as Dokploy does. */
+    @Override
+    public void onWebSocketOpen(Session opened) {
+        if (log.get() == null) {
+            opened.close(4000, "Invalid log path", Callback.NOOP);
+            return;
+        }
+        super.onWebSocketOpen(opened);
     }
 
     @Override

@@ -45,6 +45,14 @@ public final class Sandbox implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no simulator of type " + type));
     }
 
+    /**
+     * Sets how many deployments may be queued or running on the simulated Coolify server before {@code POST
+     * /deploy} answers 429 with {@code Retry-After: 60} (default 25, Coolify's {@code deployment_queue_limit}).
+     */
+    public void coolifyQueueLimit(int limit) {
+        ((CoolifySimulator) provider("coolify")).queueLimit(limit);
+    }
+
     @Override
     public void close() {
         providers.forEach(provider -> provider.server().stop());

@@ -138,15 +138,15 @@ class CoolifySimulatorTest {
 
     @Test
     void fullQueueAnswers429WithRetryAfter() {
-        CoolifySimulator simulator = (CoolifySimulator) coolify;
-        simulator.queueLimit(0);
+        Sandbox sandbox = SandboxFixture.sandbox();
+        sandbox.coolifyQueueLimit(0);
         try {
             HttpResponse<String> response = call(post(base, "/deploy", "{\"uuid\":\"cool-web\",\"force\":true}"));
 
             assertThat(response.statusCode()).isEqualTo(429);
             assertThat(response.headers().firstValue("Retry-After")).hasValue("60");
         } finally {
-            simulator.queueLimit(25);
+            sandbox.coolifyQueueLimit(25);
         }
     }
 

@@ -186,4 +186,14 @@ class DokploySimulatorTest {
                 .rootCause()
                 .hasMessageContaining("401");
     }
+
+    @Test
+    void logSocketClosesWith4000OnAnUnknownLogPath() throws Exception {
+        URI uri = URI.create(
+                "ws://127.0.0.1:" + dokploy.port() + "/listen-deployment?logPath=/etc/dokploy/logs/nope.log");
+
+        SocketRecorder socket = SocketRecorder.connect(uri, Map.of("x-api-key", "sandbox"));
+
+        assertThat(socket.closed.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(4000);
+    }
 }
