@@ -14,6 +14,9 @@ final class CoolifySimulator extends ProviderSimulator {
 
     private final Map<String, CoolifyDeployment> deployments = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger(100);
+    /** Index of rows that may still be queued or in progress, so busy benchmarks do not scan all history. */
+    private final java.util.Set<String> live = ConcurrentHashMap.newKeySet();
+
     private volatile int queueLimit = 25;
     private final Router router;
 
@@ -46,9 +49,8 @@ final class CoolifySimulator extends ProviderSimulator {
                 .on(
                         "GET",
                         "/deployments",
-                        (call, p) -> Reply.json(sorted(d -> d.active()).stream()
-                                .map(CoolifyDeployment::toJson)
-                                .toList()))
+                        (call, p) -> Reply.json(
+                                active().stream().map(CoolifyDeployment::toJson).toList()))
                 .on("GET", "/deployments/applications/{uuid}", (call, p) -> history(p.get(0), call))
                 .on("GET", "/deployments/{uuid}", (call, p) -> withDeployment(p.get(0), d -> Reply.json(d.toJson())))
                 .on("POST", "/deployments/{uuid}/cancel", (call, p) -> cancel(p.get(0)));
@@ -218,18 +220,34 @@ final class CoolifySimulator extends ProviderSimulator {
         CoolifyDeployment created = new CoolifyDeployment(
                 ids.incrementAndGet(), uuid(), app, commit, force, rollback, Timeline.startingNow(step), false);
         deployments.put(created.uuid(), created);
+        live.add(created.uuid());
         return created;
     }
 
+    /** Queued and in-progress rows, oldest first; finished ones leave the index as they are found. */
+    private List<CoolifyDeployment> active() {
+        List<CoolifyDeployment> active = new ArrayList<>();
+        for (String uuid : live) {
+            CoolifyDeployment row = deployments.get(uuid);
+            if (row != null && row.active()) {
+                active.add(row);
+            } else {
+                live.remove(uuid);
+            }
+        }
+        active.sort(Comparator.comparingInt(CoolifyDeployment::id));
+        return active;
+    }
+
     private @Nullable CoolifyDeployment activeFor(SeededApp app) {
-        return deployments.values().stream()
-                .filter(d -> d.app().id().equals(app.id()) && d.commit().equals("HEAD") && d.active())
+        return active().stream()
+                .filter(d -> d.app().id().equals(app.id()) && d.commit().equals("HEAD"))
                 .findFirst()
                 .orElse(null);
     }
 
     private long queued() {
-        return deployments.values().stream().filter(CoolifyDeployment::active).count();
+        return active().size();
     }
 
     private List<CoolifyDeployment> sorted(java.util.function.Predicate<CoolifyDeployment> filter) {

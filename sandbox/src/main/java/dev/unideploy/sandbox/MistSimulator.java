@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -26,6 +27,7 @@ final class MistSimulator extends ProviderSimulator {
 
     private final Map<Long, MistDeployment> deployments = new ConcurrentHashMap<>();
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> numbers = new ConcurrentHashMap<>();
     private final Router router;
 
     MistSimulator(Duration step) {
@@ -95,10 +97,8 @@ final class MistSimulator extends ProviderSimulator {
         do {
             id = ThreadLocalRandom.current().nextLong(1_000_000); // random, not sequential
         } while (deployments.containsKey(id));
-        int number = (int) deployments.values().stream()
-                        .filter(d -> d.app().id().equals(app.id()))
-                        .count()
-                + 1;
+        int number =
+                numbers.computeIfAbsent(app.id(), key -> new AtomicInteger()).incrementAndGet();
         MistDeployment created = new MistDeployment(id, app, number, Json.randomHex(40), fails, timeline, false);
         deployments.put(id, created);
         return created;
