@@ -35,6 +35,7 @@ final class ZectreSimulator extends ProviderSimulator {
                 .on("POST", "/apps/{id}/deployments", (call, p) -> withApp(p.get(0), app -> create(app, call)))
                 .on("POST", "/apps/{id}/deploy/trigger", (call, p) -> withApp(p.get(0), app -> trigger(app, call)))
                 .on("GET", "/apps/{id}/deployments", (call, p) -> withApp(p.get(0), app -> cursorPage(app, call)))
+                .on("GET", "/deployments", (call, p) -> pagedList(call))
                 .on("GET", "/deployments/{id}", (call, p) -> withDeployment(p.get(0), d -> Reply.json(d.toJson())))
                 .on("PATCH", "/deployments/{id}", (call, p) -> withDeployment(p.get(0), d -> patch(d, call)))
                 .on("POST", "/deployments/{id}/promote", (call, p) -> withDeployment(p.get(0), d -> promote(d, call)))
@@ -130,6 +131,26 @@ final class ZectreSimulator extends ProviderSimulator {
                 older.size() > size ? String.valueOf(page.get(page.size() - 1).version()) : null;
         return Reply.json(Json.obj(
                 "deployments", page.stream().map(ZectreDeployment::toJson).toList(), "next_page_token", next));
+    }
+
+    /** The flat list is page-based ({@code {data,total,page,page_size}}, like the apps list), newest first. */
+    private Reply pagedList(Call call) {
+        int page = Math.max(1, intParam(call, "page", 1));
+        int size = Math.max(1, Math.min(100, intParam(call, "page_size", 20)));
+        String appId = call.query().get("app_id");
+        boolean ascending = "asc".equalsIgnoreCase(call.query().get("sort_order"));
+        Comparator<ZectreDeployment> order =
+                Comparator.comparing(d -> d.timeline().start());
+        List<ZectreDeployment> all = deployments.values().stream()
+                .filter(d -> appId == null || d.app().id().equals(appId))
+                .sorted(ascending ? order : order.reversed())
+                .toList();
+        List<Map<String, @Nullable Object>> data = all.stream()
+                .skip((long) (page - 1) * size)
+                .limit(size)
+                .map(ZectreDeployment::toJson)
+                .toList();
+        return Reply.json(Json.obj("data", data, "total", all.size(), "page", page, "page_size", size));
     }
 
     private Reply patch(ZectreDeployment deployment, Call call) {

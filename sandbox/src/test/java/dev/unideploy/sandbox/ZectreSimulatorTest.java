@@ -87,6 +87,16 @@ class ZectreSimulatorTest {
     }
 
     @Test
+    void flatListIsPageBased() {
+        JsonNode page = json(call(get(base, "/deployments?app_id=zec-broken&page=2&page_size=2")));
+
+        assertThat(page.get("page").asInt()).isEqualTo(2);
+        assertThat(page.get("total").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(page.get("data").valueStream().map(d -> d.get("app_id").asString()))
+                .containsOnly("zec-broken");
+    }
+
+    @Test
     void patchScalesInPlaceAndPromoteCreatesADeploymentInTheTargetEnvironment() {
         String id = create(base, "zec-web", "{\"environment\":\"staging\"}")
                 .get("id")
