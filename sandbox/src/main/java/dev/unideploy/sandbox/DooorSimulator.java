@@ -1,9 +1,7 @@
 package dev.unideploy.sandbox;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,9 +17,9 @@ final class DooorSimulator extends ProviderSimulator {
     private static final String WS = "/workspaces/{ws}";
 
     private final Map<String, DooorDeployment> deployments = new ConcurrentHashMap<>();
-    private final Map<String, DooorTraffic> traffic = new ConcurrentHashMap<>();
+    private final DooorRevisions revisions = new DooorRevisions(() -> deployments.values());
     private final Map<String, Integer> replicas = new ConcurrentHashMap<>();
-    private final AtomicInteger revisions = new AtomicInteger();
+    private final AtomicInteger revisionNumbers = new AtomicInteger();
     private final Router router;
 
     DooorSimulator(Duration step) {
@@ -37,9 +35,15 @@ final class DooorSimulator extends ProviderSimulator {
                 .on("POST", WS + "/deploy", (call, p) -> deploy(call))
                 .on("GET", WS + "/deploy", (call, p) -> list(call))
                 .on("POST", WS + "/deploy/scale", (call, p) -> scale(call))
-                .on("GET", WS + "/deploy/apps/{app}/revisions", (call, p) -> withApp(p.get(1), this::revisionsOf))
-                .on("POST", WS + "/deploy/apps/{app}/traffic", (call, p) -> withApp(p.get(1), a -> split(a, call)))
-                .on("POST", WS + "/deploy/revisions/{name}/promote", (call, p) -> promote(p.get(1)))
+                .on(
+                        "GET",
+                        WS + "/deploy/apps/{app}/revisions",
+                        (call, p) -> withApp(p.get(1), app -> Reply.json(revisions.rows(app))))
+                .on(
+                        "POST",
+                        WS + "/deploy/apps/{app}/traffic",
+                        (call, p) -> withApp(p.get(1), app -> revisions.split(app, call)))
+                .on("POST", WS + "/deploy/revisions/{name}/promote", (call, p) -> revisions.promote(apps(), p.get(1)))
                 .on("GET", WS + "/deploy/{id}", (call, p) -> withDeployment(p.get(1), d -> Reply.json(d.toJson())))
                 .on("GET", WS + "/deploy/{id}/runtime-status", (call, p) -> withDeployment(p.get(1), this::runtime))
                 .on(
@@ -86,7 +90,7 @@ final class DooorSimulator extends ProviderSimulator {
             @Nullable DooorDeployment rollbackTarget) {
         String revision = rollbackTarget != null
                 ? rollbackTarget.revisionName()
-                : app.name() + "-" + String.format("%05d", revisions.incrementAndGet()) + "-"
+                : app.name() + "-" + String.format("%05d", revisionNumbers.incrementAndGet()) + "-"
                         + Json.randomId(3).toLowerCase(java.util.Locale.ROOT);
         DooorDeployment created = new DooorDeployment(
                 "dep_" + Json.randomId(20),
@@ -197,78 +201,6 @@ final class DooorSimulator extends ProviderSimulator {
         DooorDeployment created =
                 add(target.app(), "ROLLBACK", target.gitBranch(), false, Timeline.startingNow(step), target);
         return Reply.json(201, created.toJson());
-    }
-
-    private Reply revisionsOf(SeededApp app) {
-        return Reply.json(revisionRows(app));
-    }
-
-    /** Succeeded deployments' revisions, newest first, with the traffic each one serves. */
-    private List<Map<String, @Nullable Object>> revisionRows(SeededApp app) {
-        List<DooorDeployment> ready = deployments.values().stream()
-                .filter(d -> d.app().id().equals(app.id()) && d.status().equals("succeeded"))
-                .sorted(Comparator.comparing(DooorDeployment::finishedAt).reversed())
-                .toList();
-        Map<String, Map<String, @Nullable Object>> rows = new LinkedHashMap<>();
-        DooorTraffic split = traffic.get(app.id());
-        Instant newest = ready.isEmpty() ? Instant.EPOCH : ready.get(0).finishedAt();
-        boolean explicit = split != null && !newest.isAfter(split.setAt());
-        for (DooorDeployment d : ready) {
-            if (rows.containsKey(d.revisionName())) {
-                continue; // a rollback re-uses its target's revision
-            }
-            int percent = explicit
-                    ? split.percents().getOrDefault(d.revisionName(), 0)
-                    : (d.revisionName().equals(ready.get(0).revisionName()) ? 100 : 0);
-            rows.put(
-                    d.revisionName(),
-                    Json.obj(
-                            "revisionName", d.revisionName(),
-                            "imageRef", d.imageRef(),
-                            "trafficPercent", percent,
-                            "createdAt", Json.iso(d.finishedAt())));
-        }
-        return List.copyOf(rows.values());
-    }
-
-    /** {@code splits[].revisionName}, or {@code revisionId} as the official MCP client sends it; sum must be 100. */
-    private Reply split(SeededApp app, Call call) {
-        JsonNode splits = call.body() == null ? null : call.body().get("splits");
-        if (splits == null || !splits.isArray() || splits.isEmpty()) {
-            return DooorErrors.invalid("splits must be a non-empty array");
-        }
-        List<String> known = revisionRows(app).stream()
-                .map(row -> String.valueOf(row.get("revisionName")))
-                .toList();
-        Map<String, Integer> percents = new LinkedHashMap<>();
-        for (JsonNode entry : splits) {
-            JsonNode name = entry.has("revisionName") ? entry.get("revisionName") : entry.get("revisionId");
-            JsonNode percent = entry.get("percent");
-            if (name == null || percent == null || !percent.isIntegralNumber()) {
-                return DooorErrors.invalid("each split needs revisionName and an integer percent");
-            }
-            if (!known.contains(name.asString())) {
-                return DooorErrors.of(404, "Revision " + name.asString() + " not found");
-            }
-            percents.merge(name.asString(), percent.asInt(), Integer::sum);
-        }
-        if (percents.values().stream().mapToInt(Integer::intValue).sum() != 100) {
-            return DooorErrors.of(400, "Traffic percentages must sum to 100");
-        }
-        traffic.put(app.id(), new DooorTraffic(percents, Instant.now()));
-        return Reply.json(201, Json.obj("appId", app.id(), "revisions", revisionRows(app)));
-    }
-
-    private Reply promote(String revisionName) {
-        for (SeededApp app : apps()) {
-            boolean owns = revisionRows(app).stream().anyMatch(row -> revisionName.equals(row.get("revisionName")));
-            if (owns) {
-                traffic.put(app.id(), new DooorTraffic(Map.of(revisionName, 100), Instant.now()));
-                return Reply.json(
-                        201, Json.obj("appId", app.id(), "revisionName", revisionName, "trafficPercent", 100));
-            }
-        }
-        return DooorErrors.of(404, "Revision " + revisionName + " not found");
     }
 
     private Reply appsPage(Call call) {
