@@ -2,20 +2,14 @@ package dev.unideploy.sandbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /** Coolify v4 ({@code /api/v1}): Sanctum bearer tokens, the deployment queue, and its dedupe and queue-limit traps. */
 final class CoolifySimulator extends ProviderSimulator {
 
-    private final Map<String, CoolifyDeployment> deployments = new ConcurrentHashMap<>();
-    private final AtomicInteger ids = new AtomicInteger(100);
-    /** Index of rows that may still be queued or in progress, so busy benchmarks do not scan all history. */
-    private final java.util.Set<String> live = ConcurrentHashMap.newKeySet();
+    private final CoolifyQueue queue;
 
     private volatile int queueLimit = 25;
     private final Router router;
@@ -26,6 +20,7 @@ final class CoolifySimulator extends ProviderSimulator {
                 "/api/v1",
                 List.of(new SeededApp("cool-web", "web", false), new SeededApp("cool-broken", "broken", true)),
                 step);
+        queue = new CoolifyQueue(step);
         router = new Router(
                         call -> error(404, "The route " + call.path().substring(1) + " could not be found."),
                         (call, allowed) -> error(405, "The " + call.method() + " method is not supported for route.")
@@ -49,12 +44,13 @@ final class CoolifySimulator extends ProviderSimulator {
                 .on(
                         "GET",
                         "/deployments",
-                        (call, p) -> Reply.json(
-                                active().stream().map(CoolifyDeployment::toJson).toList()))
+                        (call, p) -> Reply.json(queue.active().stream()
+                                .map(CoolifyDeployment::toJson)
+                                .toList()))
                 .on("GET", "/deployments/applications/{uuid}", (call, p) -> history(p.get(0), call))
                 .on("GET", "/deployments/{uuid}", (call, p) -> withDeployment(p.get(0), d -> Reply.json(d.toJson())))
                 .on("POST", "/deployments/{uuid}/cancel", (call, p) -> cancel(p.get(0)));
-        seed();
+        queue.seed(apps());
     }
 
     /** How many deployments may wait or run on the (single) server before {@code /deploy} answers 429. */
@@ -76,25 +72,6 @@ final class CoolifySimulator extends ProviderSimulator {
         return router.dispatch(call);
     }
 
-    private void seed() {
-        for (SeededApp app : apps()) {
-            for (int age = 3; age >= 1; age--) {
-                // The broken app deployed fine once, before it broke: rollback has a target.
-                SeededApp asThen = new SeededApp(app.id(), app.name(), app.failsBuild() && age < 3);
-                CoolifyDeployment old = new CoolifyDeployment(
-                        ids.incrementAndGet(),
-                        uuid(),
-                        asThen,
-                        Json.randomHex(40),
-                        false,
-                        false,
-                        Timeline.historical(Duration.ofHours(age * 24L), step),
-                        false);
-                deployments.put(old.uuid(), old);
-            }
-        }
-    }
-
     private Reply deploy(Call call) {
         String uuids = call.param("uuid");
         if (uuids == null || uuids.isBlank()) {
@@ -111,19 +88,19 @@ final class CoolifySimulator extends ProviderSimulator {
                 continue;
             }
             synchronized (this) {
-                if (!force && activeFor(app) != null) {
+                if (!force && queue.activeFor(app) != null) {
                     // Dedupe: nothing is queued, yet a fresh uuid comes back that was never stored (GET → 404).
                     results.add(Json.obj(
                             "message", "Deployment already queued for this commit.",
                             "resource_uuid", app.id(),
-                            "deployment_uuid", uuid()));
+                            "deployment_uuid", CoolifyQueue.uuid()));
                     continue;
                 }
-                if (queued() >= queueLimit) {
+                if (queue.active().size() >= queueLimit) {
                     return error(429, "Deployment queue is full. Please try again later.")
                             .withHeader("Retry-After", "60");
                 }
-                CoolifyDeployment created = queue(app, "HEAD", force, false);
+                CoolifyDeployment created = queue.add(app, "HEAD", force, false);
                 results.add(Json.obj(
                         "message", "Application " + app.name() + " deployment queued.",
                         "resource_uuid", app.id(),
@@ -139,11 +116,11 @@ final class CoolifySimulator extends ProviderSimulator {
     private Reply start(String uuid, Call call) {
         return withApp(uuid, app -> {
             synchronized (this) {
-                if (!"true".equalsIgnoreCase(call.query().get("force")) && activeFor(app) != null) {
+                if (!"true".equalsIgnoreCase(call.query().get("force")) && queue.activeFor(app) != null) {
                     // /start answers the dedupe with the message only, no uuid at all.
                     return Reply.json(Json.obj("message", "Deployment already queued for this commit."));
                 }
-                CoolifyDeployment created = queue(app, "HEAD", false, false);
+                CoolifyDeployment created = queue.add(app, "HEAD", false, false);
                 return Reply.json(Json.obj("message", "Deployment request queued.", "deployment_uuid", created.uuid()));
             }
         });
@@ -167,10 +144,10 @@ final class CoolifySimulator extends ProviderSimulator {
                 return Reply.json(422, Json.obj("message", "Validation failed.", "errors", errors));
             }
             synchronized (this) {
-                if (queued() >= queueLimit) {
+                if (queue.active().size() >= queueLimit) {
                     return error(400, "Deployment queue is full. Please try again later.");
                 }
-                CoolifyDeployment created = queue(app, call.field("commit"), false, true);
+                CoolifyDeployment created = queue.add(app, call.field("commit"), false, true);
                 return Reply.json(
                         Json.obj("message", "Rollback deployment queued.", "deployment_uuid", created.uuid()));
             }
@@ -190,7 +167,7 @@ final class CoolifySimulator extends ProviderSimulator {
                                 "errors",
                                 Map.of("take", List.of("The take field must be at least 1."))));
             }
-            List<CoolifyDeployment> all = sorted(d -> d.app().id().equals(app.id()));
+            List<CoolifyDeployment> all = queue.history(app);
             List<Map<String, @Nullable Object>> page = all.stream()
                     .skip(skip)
                     .limit(take)
@@ -203,11 +180,11 @@ final class CoolifySimulator extends ProviderSimulator {
     private Reply cancel(String uuid) {
         return withDeployment(uuid, found -> {
             synchronized (this) {
-                CoolifyDeployment current = deployments.get(uuid);
+                CoolifyDeployment current = queue.get(uuid);
                 if (!current.active()) {
                     return error(400, "Deployment cannot be cancelled. Current status: " + current.status());
                 }
-                deployments.put(uuid, current.cancel());
+                queue.replace(current.cancel());
                 return Reply.json(Json.obj(
                         "message", "Deployment cancelled successfully.",
                         "deployment_uuid", uuid,
@@ -216,50 +193,8 @@ final class CoolifySimulator extends ProviderSimulator {
         });
     }
 
-    private CoolifyDeployment queue(SeededApp app, String commit, boolean force, boolean rollback) {
-        CoolifyDeployment created = new CoolifyDeployment(
-                ids.incrementAndGet(), uuid(), app, commit, force, rollback, Timeline.startingNow(step), false);
-        deployments.put(created.uuid(), created);
-        live.add(created.uuid());
-        return created;
-    }
-
-    /** Queued and in-progress rows, oldest first; finished ones leave the index as they are found. */
-    private List<CoolifyDeployment> active() {
-        List<CoolifyDeployment> active = new ArrayList<>();
-        for (String uuid : live) {
-            CoolifyDeployment row = deployments.get(uuid);
-            if (row != null && row.active()) {
-                active.add(row);
-            } else {
-                live.remove(uuid);
-            }
-        }
-        active.sort(Comparator.comparingInt(CoolifyDeployment::id));
-        return active;
-    }
-
-    private @Nullable CoolifyDeployment activeFor(SeededApp app) {
-        return active().stream()
-                .filter(d -> d.app().id().equals(app.id()) && d.commit().equals("HEAD"))
-                .findFirst()
-                .orElse(null);
-    }
-
-    private long queued() {
-        return active().size();
-    }
-
-    private List<CoolifyDeployment> sorted(java.util.function.Predicate<CoolifyDeployment> filter) {
-        return deployments.values().stream()
-                .filter(filter)
-                .sorted(Comparator.comparingInt(CoolifyDeployment::id).reversed())
-                .toList();
-    }
-
     private Map<String, @Nullable Object> appJson(SeededApp app) {
-        CoolifyDeployment last =
-                sorted(d -> d.app().id().equals(app.id())).stream().findFirst().orElse(null);
+        CoolifyDeployment last = queue.history(app).stream().findFirst().orElse(null);
         String status = last != null && last.status().equals("finished") ? "running:healthy" : "exited:unhealthy";
         return Json.obj(
                 "uuid",
@@ -288,7 +223,7 @@ final class CoolifySimulator extends ProviderSimulator {
     }
 
     private Reply withDeployment(String uuid, java.util.function.Function<CoolifyDeployment, Reply> then) {
-        CoolifyDeployment deployment = deployments.get(uuid);
+        CoolifyDeployment deployment = queue.get(uuid);
         return deployment == null ? error(404, "Deployment not found.") : then.apply(deployment);
     }
 
@@ -303,11 +238,6 @@ final class CoolifySimulator extends ProviderSimulator {
         } catch (NumberFormatException notANumber) {
             return fallback;
         }
-    }
-
-    /** Coolify's cuid2-style deployment uuid. */
-    private static String uuid() {
-        return Json.randomId(24).toLowerCase(java.util.Locale.ROOT);
     }
 
     private static Reply error(int status, String message) {
