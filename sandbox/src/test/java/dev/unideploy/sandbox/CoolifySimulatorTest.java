@@ -36,7 +36,6 @@ class CoolifySimulatorTest {
         JsonNode first = json(triggered).get("deployments").get(0);
         assertThat(first.get("resource_uuid").asString()).isEqualTo("cool-web");
         String uuid = first.get("deployment_uuid").asString();
-        assertThat(status(uuid)).isIn("queued", "in_progress");
         Http.await(Duration.ofSeconds(5), () -> status(uuid).equals("finished"));
         JsonNode row = json(call(get(base, "/deployments/" + uuid)));
         assertThat(row.get("deployment_uuid").asString()).isEqualTo(uuid);
@@ -47,6 +46,24 @@ class CoolifySimulatorTest {
                 .isTrue();
         assertThat(logs.get(0).propertyNames())
                 .contains("command", "output", "type", "timestamp", "hidden", "batch", "order");
+    }
+
+    @Test
+    void newDeploymentStartsQueued() {
+        URI slow = SandboxFixture.slow().provider("coolify").baseUrl();
+        String uuid = json(call(post(slow, "/deploy?uuid=cool-web&force=true", "")))
+                .get("deployments")
+                .get(0)
+                .get("deployment_uuid")
+                .asString();
+
+        JsonNode row = json(call(get(slow, "/deployments/" + uuid)));
+
+        assertThat(row.get("status").asString()).isEqualTo("queued");
+        assertThat(json(call(get(slow, "/deployments")))
+                        .valueStream()
+                        .map(d -> d.get("deployment_uuid").asString()))
+                .contains(uuid);
     }
 
     @Test

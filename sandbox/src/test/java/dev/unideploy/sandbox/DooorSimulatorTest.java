@@ -34,9 +34,7 @@ class DooorSimulatorTest {
 
     @Test
     void deploymentGoesFromQueuedToSucceededWithLogsAndRuntime() {
-        JsonNode created = deploy("door-web");
-        assertThat(created.get("status").asString()).isEqualTo("queued");
-        String id = created.get("id").asString();
+        String id = deploy("door-web").get("id").asString();
 
         Http.await(Duration.ofSeconds(5), () -> status(id).equals("succeeded"));
         JsonNode logs = json(call(get(ws, "/deploy/" + id + "/logs"))).get("logs");
@@ -45,6 +43,17 @@ class DooorSimulatorTest {
         JsonNode runtime = json(call(get(ws, "/deploy/" + id + "/runtime-status")));
         assertThat(runtime.get("phase").asString()).isEqualTo("Running");
         assertThat(runtime.get("ready").asInt()).isEqualTo(runtime.get("total").asInt());
+    }
+
+    @Test
+    void newDeploymentStartsQueued() {
+        URI slow = URI.create(SandboxFixture.slow().provider("dooor").baseUrl() + "/workspaces/ws_sandbox");
+
+        HttpResponse<String> created = call(post(slow, "/deploy", "{\"appId\":\"door-web\"}"));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(json(created).get("status").asString()).isEqualTo("queued");
+        assertThat(json(created).get("triggerType").asString()).isEqualTo("MANUAL");
     }
 
     @Test

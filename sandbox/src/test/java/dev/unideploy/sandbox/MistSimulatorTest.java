@@ -58,7 +58,6 @@ class MistSimulatorTest {
         assertThat(created.has("success")).isFalse();
         long id = created.get("id").asLong();
         assertThat(id).isBetween(0L, 999_999L);
-        assertThat(created.get("status").asString()).isEqualTo("pending");
 
         Http.await(
                 Duration.ofSeconds(5),
@@ -110,6 +109,7 @@ class MistSimulatorTest {
         String cookie = login(slow);
         long id = deploy(slow, cookie, 1).get("id").asLong();
 
+        assertThat(status(slow, cookie, 1, id)).isEqualTo("pending");
         HttpResponse<String> early = call(get(slow, "/deployments/logs?id=" + id), cookie);
         assertThat(early.statusCode()).isEqualTo(400);
         assertThat(json(early).get("message").asString())
