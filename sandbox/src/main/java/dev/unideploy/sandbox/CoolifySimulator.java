@@ -40,6 +40,7 @@ final class CoolifySimulator extends ProviderSimulator {
                                 .withHeader("Allow", "POST"))
                 .on("POST", "/deploy", (call, p) -> deploy(call))
                 .on("POST", "/applications/{uuid}/start", (call, p) -> start(p.get(0), call))
+                .on("GET", "/applications/{uuid}/rollback-images", (call, p) -> withApp(p.get(0), this::images))
                 .on("POST", "/applications/{uuid}/rollback", (call, p) -> rollback(p.get(0), call))
                 .on(
                         "GET",
@@ -152,6 +153,31 @@ final class CoolifySimulator extends ProviderSimulator {
                         Json.obj("message", "Rollback deployment queued.", "deployment_uuid", created.uuid()));
             }
         });
+    }
+
+    /**
+     * Images of finished deploys, newest first; the newest is the running one. A deploy of HEAD is tagged with
+     * its deployment uuid here (the sandbox resolves no real commit); {@code /rollback} accepts any tag.
+     */
+    private Reply images(SeededApp app) {
+        List<CoolifyDeployment> finished = queue.history(app).stream()
+                .filter(d -> d.status().equals("finished"))
+                .toList();
+        String current = finished.isEmpty() ? null : tag(finished.get(0));
+        Map<String, Map<String, @Nullable Object>> images = new java.util.LinkedHashMap<>();
+        for (CoolifyDeployment d : finished) {
+            images.putIfAbsent(
+                    tag(d),
+                    Json.obj(
+                            "tag", tag(d),
+                            "created_at", Json.iso(d.timeline().start()),
+                            "is_current", tag(d).equals(current)));
+        }
+        return Reply.json(Json.obj("current", current, "images", List.copyOf(images.values())));
+    }
+
+    private static String tag(CoolifyDeployment deployment) {
+        return deployment.commit().equals("HEAD") ? deployment.uuid() : deployment.commit();
     }
 
     private Reply history(String uuid, Call call) {

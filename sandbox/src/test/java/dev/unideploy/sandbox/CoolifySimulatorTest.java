@@ -154,6 +154,16 @@ class CoolifySimulatorTest {
     }
 
     @Test
+    void rollbackImagesListFinishedTagsWithTheCurrentOne() {
+        JsonNode images = json(call(get(base, "/applications/cool-broken/rollback-images")));
+
+        assertThat(images.get("images").size()).isGreaterThanOrEqualTo(1);
+        assertThat(images.get("images").get(0).get("is_current").asBoolean()).isTrue();
+        assertThat(images.get("images").get(0).get("tag").asString())
+                .isEqualTo(images.get("current").asString());
+    }
+
+    @Test
     void fullQueueAnswers429WithRetryAfter() {
         Sandbox sandbox = SandboxFixture.sandbox();
         sandbox.coolifyQueueLimit(0);
