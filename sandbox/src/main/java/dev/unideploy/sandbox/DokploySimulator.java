@@ -32,7 +32,7 @@ final class DokploySimulator extends ProviderSimulator {
         router = new Router(
                         call -> DokployErrors.of(404, "NOT_FOUND", "Not found"),
                         (call, allowed) -> DokployErrors.of(405, "METHOD_NOT_SUPPORTED", "Method not allowed"))
-                .on("GET", "/project.all", (call, p) -> Reply.json(List.of(project())))
+                .on("GET", "/project.all", (call, p) -> Reply.json(DokployProjects.all(apps())))
                 .on("GET", "/application.one", (call, p) -> withApp(call.query().get("applicationId"), this::appJson))
                 .on("POST", "/application.deploy", (call, p) -> deploy(call))
                 .on("POST", "/application.redeploy", (call, p) -> deploy(call))
@@ -197,44 +197,9 @@ final class DokploySimulator extends ProviderSimulator {
         return rows.stream().limit(KEPT_PER_APP).map(DokployJob::toRow).toList();
     }
 
-    private Map<String, @Nullable Object> project() {
-        List<Map<String, @Nullable Object>> applications =
-                apps().stream().map(app -> appRow(DokployApp.of(app))).toList();
-        return Json.obj(
-                "projectId", "prj-sandbox",
-                "name", "sandbox",
-                "description", "Unideploy sandbox",
-                "createdAt", "2026-01-01T00:00:00.000Z",
-                "environments",
-                        List.of(Json.obj(
-                                "environmentId", "env-production",
-                                "name", "production",
-                                "projectId", "prj-sandbox",
-                                "applications", applications,
-                                "compose", List.of())));
-    }
-
-    private Map<String, @Nullable Object> appRow(DokployApp app) {
-        boolean broken = seeded(app.applicationId()).failsBuild();
-        return Json.obj(
-                "applicationId",
-                app.applicationId(),
-                "name",
-                app.name(),
-                "appName",
-                app.appName(),
-                "applicationStatus",
-                broken ? "error" : "done",
-                "sourceType",
-                "github",
-                "branch",
-                "main",
-                "environmentId",
-                "env-production");
-    }
-
     private Reply appJson(DokployApp app) {
-        return Reply.json(appRow(app));
+        return Reply.json(
+                DokployProjects.application(app, seeded(app.applicationId()).failsBuild()));
     }
 
     private Reply withApp(@Nullable String applicationId, java.util.function.Function<DokployApp, Reply> then) {
