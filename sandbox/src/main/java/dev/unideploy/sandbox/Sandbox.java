@@ -1,5 +1,6 @@
 package dev.unideploy.sandbox;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The five provider simulators, started together. Closing stops them all. */
@@ -13,7 +14,23 @@ public final class Sandbox implements AutoCloseable {
 
     /** Starts all five simulators on loopback. */
     public static Sandbox start(SandboxOptions options) {
-        throw new UnsupportedOperationException("simulators are being built (issue 3)");
+        List<ProviderSimulator> simulators = List.of(
+                new CoolifySimulator(options.step()),
+                new DokploySimulator(options.step()),
+                new ZectreSimulator(options.step()),
+                new DooorSimulator(options.step()),
+                new MistSimulator(options.step()));
+        List<SimulatedProvider> started = new ArrayList<>();
+        try {
+            for (ProviderSimulator simulator : simulators) {
+                simulator.start(options.ports().getOrDefault(simulator.type(), 0));
+                started.add(simulator);
+            }
+        } catch (RuntimeException failed) {
+            started.forEach(provider -> provider.server().stop());
+            throw failed;
+        }
+        return new Sandbox(started);
     }
 
     /** coolify, dokploy, zectre, dooor, mist — in that order. */
@@ -26,6 +43,14 @@ public final class Sandbox implements AutoCloseable {
                 .filter(provider -> provider.type().equals(type))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no simulator of type " + type));
+    }
+
+    /**
+     * Sets how many deployments may be queued or running on the simulated Coolify server before {@code POST
+     * /deploy} answers 429 with {@code Retry-After: 60} (default 25, Coolify's {@code deployment_queue_limit}).
+     */
+    public void coolifyQueueLimit(int limit) {
+        ((CoolifySimulator) provider("coolify")).queueLimit(limit);
     }
 
     @Override

@@ -1,0 +1,146 @@
+package dev.unideploy.sandbox;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.extension.StubLifecycleListener;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+
+/**
+ * The shared shape of a simulator: a WireMock server whose lowest-priority catch-all stub hands every request to
+ * the provider logic in Java. Stubs posted to {@code /__admin/mappings} (default priority 5) win over it, which is
+ * how tests inject faults and delays; the admin API also keeps the request journal.
+ */
+abstract class ProviderSimulator implements SimulatedProvider {
+
+    /** The catch-all's priority: anything posted through the admin API overrides the simulated provider. */
+    static final int FALLBACK_PRIORITY = 100;
+
+    private final String type;
+    private final String basePath;
+    private final List<SeededApp> apps;
+    protected final Duration step;
+    private WireMockServer server;
+
+    ProviderSimulator(String type, String basePath, List<SeededApp> apps, Duration step) {
+        this.type = type;
+        this.basePath = basePath;
+        this.apps = List.copyOf(apps);
+        this.step = step;
+    }
+
+    /** Answers one call below the base path as the provider would. */
+    abstract Reply respond(Call call);
+
+    /** Stream handlers served on the same port, in front of WireMock; none by default. */
+    List<Handler.Wrapper> streams(Server jetty) {
+        return List.of();
+    }
+
+    /** Starts the server on loopback; port 0 picks a free one. */
+    final void start(int port) {
+        String transformer = "unideploy-" + type;
+        server = new WireMockServer(com.github.tomakehurst.wiremock.core.WireMockConfiguration.options()
+                .bindAddress("127.0.0.1")
+                .port(port)
+                .containerThreads(100)
+                .maxRequestJournalEntries(20000)
+                .notifier(new Slf4jNotifier(false))
+                .httpServerFactory(new StreamingServerFactory(this::streams))
+                .extensions(new Dispatch(transformer), new KeepFallback()));
+        server.start();
+        addFallback();
+    }
+
+    private void addFallback() {
+        server.stubFor(any(anyUrl())
+                .atPriority(FALLBACK_PRIORITY)
+                .willReturn(aResponse().withTransformers("unideploy-" + type)));
+    }
+
+    @Override
+    public final String type() {
+        return type;
+    }
+
+    @Override
+    public final URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.port() + basePath);
+    }
+
+    @Override
+    public final List<SeededApp> apps() {
+        return apps;
+    }
+
+    @Override
+    public final WireMockServer server() {
+        return server;
+    }
+
+    @Override
+    public String toString() {
+        return type + " simulator at " + baseUrl();
+    }
+
+    /** Turns the catch-all stub's response into the provider's answer. */
+    private final class Dispatch implements ResponseDefinitionTransformerV2 {
+        private final String name;
+
+        Dispatch(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent serveEvent) {
+            Reply reply;
+            try {
+                reply = respond(Call.of(serveEvent.getRequest(), basePath));
+            } catch (RuntimeException bug) {
+                reply = Reply.text(500, "simulator error: " + bug);
+            }
+            ResponseDefinitionBuilder response = aResponse().withStatus(reply.status());
+            reply.headers().forEach(response::withHeader);
+            if (reply.body() != null) {
+                response.withBody(reply.body());
+            }
+            return response.build();
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+    }
+
+    /** A reset through the admin API ({@code /__admin/reset}) drops all stubs: put the provider back. */
+    private final class KeepFallback implements StubLifecycleListener {
+        @Override
+        public void afterStubsReset() {
+            if (server != null) {
+                addFallback();
+            }
+        }
+
+        @Override
+        public String getName() {
+            return "unideploy-keep-fallback-" + type;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.unideploy.sandbox;
+
+import static dev.unideploy.sandbox.Http.get;
+import static dev.unideploy.sandbox.Http.json;
+import static dev.unideploy.sandbox.Http.post;
+import static dev.unideploy.sandbox.Http.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Dokploy traffic against Dokploy/dokploy's generated openapi.json: every request the simulator accepts is valid,
+ * and error responses match the spec's error schemas. Its success schemas are empty objects (generated from tRPC
+ * without output types), so 200 bodies are checked by the behaviour tests instead.
+ */
+class DokploySpecTest {
+
+    @Test
+    void acceptedRequestsAndErrorResponsesMatchThePublishedSpec() {
+        OpenApiInteractionValidator validator = SpecValidation.validator(
+                SpecValidation.spec("dokploy.json"),
+                "/api",
+                LevelResolver.create().build());
+        try (Sandbox own = Sandbox.start(SandboxOptions.ephemeral(Duration.ofMillis(20)))) {
+            SimulatedProvider dokploy = own.provider("dokploy");
+            drive(dokploy.baseUrl());
+
+            List<String> errors = new ArrayList<>();
+            int checked = 0;
+            for (ServeEvent event : SpecValidation.journal(dokploy)) {
+                Request request = SpecValidation.request(event);
+                int status = event.getResponse().getStatus();
+                if (status == 401) {
+                    // Dokploy's auth catch-all answers {"message":"Unauthorized"} without the "code" the generated
+                    // spec requires (PROVIDERS.md §2); the simulator follows the server. Checked in
+                    // DokploySimulatorTest.
+                    continue;
+                }
+                ValidationReport report = status < 400
+                        ? validator.validateRequest(request)
+                        : validator.validateResponse(
+                                request.getPath(), request.getMethod(), SpecValidation.response(event));
+                checked++;
+                if (report.hasErrors()) {
+                    errors.add(SpecValidation.describe(event, report));
+                }
+            }
+            assertThat(checked).isGreaterThan(8);
+            assertThat(errors).isEmpty();
+        }
+    }
+
+    private static void drive(URI base) {
+        send(auth(get(base, "/project.all")));
+        send(auth(post(base, "/application.deploy", "{\"applicationId\":\"dok-web\",\"title\":\"unideploy-spec\"}")));
+        send(auth(get(base, "/deployment.queueList")));
+        Http.await(
+                Duration.ofSeconds(5),
+                () -> json(send(auth(get(base, "/deployment.queueList")))).isEmpty());
+        JsonNode row = json(send(auth(get(base, "/deployment.all?applicationId=dok-web"))))
+                .get(0);
+        String id = row.get("deploymentId").asString();
+        send(auth(get(base, "/deployment.readLogs?deploymentId=" + id + "&tail=5")));
+        send(auth(post(base, "/deployment.killProcess", "{\"deploymentId\":\"" + id + "\"}")));
+        send(auth(post(base, "/deployment.removeDeployment", "{\"deploymentId\":\"" + id + "\"}")));
+        send(auth(get(base, "/application.one?applicationId=dok-web")));
+        send(auth(post(base, "/application.cleanQueues", "{\"applicationId\":\"dok-web\"}")));
+        send(auth(get(base, "/deployment.all?applicationId=nope")));
+        send(auth(post(base, "/application.deploy", "{}")));
+        send(get(base, "/project.all").header("Authorization", "Bearer sandbox"));
+    }
+
+    private static HttpRequest.Builder auth(HttpRequest.Builder request) {
+        return request.header("x-api-key", "sandbox");
+    }
+}
