@@ -1,11 +1,14 @@
 package dev.unideploy.sandbox;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Supplier;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +29,22 @@ public final class MistLogSocket extends LogSocket {
         this.deployment = deployment;
     }
 
+    /** Starts streaming; like Mist's handler, pings every 30 s while the socket is open. */
+    @Override
+    public void onWebSocketOpen(Session opened) {
+        super.onWebSocketOpen(opened);
+        pingLater(opened);
+    }
+
+    private static void pingLater(Session opened) {
+        StreamClock.after(Duration.ofSeconds(30), () -> {
+            if (opened.isOpen()) {
+                opened.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+                pingLater(opened);
+            }
+        });
+    }
+
     @Override
     @Nullable
     String next() {
@@ -39,7 +58,7 @@ public final class MistLogSocket extends LogSocket {
     boolean keepPolling() {
         MistDeployment current = deployment.get();
         if (current == null && session != null) {
-            session.close(1008, "deployment not found", org.eclipse.jetty.websocket.api.Callback.NOOP);
+            session.close(1008, "deployment not found", Callback.NOOP);
             return false;
         }
         boolean ends = current != null
