@@ -20,8 +20,6 @@ import dev.unideploy.client.model.ScaleRequest;
 import dev.unideploy.client.model.TrafficRequest;
 import dev.unideploy.client.model.TrafficSplit;
 import dev.unideploy.client.model.TriggerDeploymentRequest;
-import dev.unideploy.gateway.UnideployApplication;
-import dev.unideploy.gateway.provider.ProviderConfiguration;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -33,33 +31,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /** The gateway in sandbox mode, called as a user would: through the generated Java SDK. */
-@SpringBootTest(
-        classes = UnideployApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "unideploy.sandbox.ports.coolify=0",
-            "unideploy.sandbox.ports.dokploy=0",
-            "unideploy.sandbox.ports.zectre=0",
-            "unideploy.sandbox.ports.dooor=0",
-            "unideploy.sandbox.ports.mist=0",
-            "unideploy.sandbox.step=150ms",
-            "unideploy.events.poll-interval=100ms"
-        })
-class SandboxEndToEndTest {
+class SandboxEndToEndTest extends SandboxGatewayTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ProviderConfiguration.SandboxHolder sandbox;
 
     ProvidersApi providers;
     DeploymentsApi deployments;

@@ -85,6 +85,17 @@ final class DokployLookup {
 
     /** A row by id (or by our title), else for a correlated id our queued job; else not found. */
     Mono<Found> resolve(DokployId id) {
+        return inRows(id).switchIfEmpty(Mono.defer(() -> {
+            if (!id.correlated()) {
+                return Mono.error(notFound(id));
+            }
+            // A job leaves the queue when the worker creates its row: between our two reads it can be in neither,
+            // so a job missed in both is looked for once more among the rows.
+            return inQueue(id).switchIfEmpty(Mono.defer(() -> inRows(id))).switchIfEmpty(Mono.error(notFound(id)));
+        }));
+    }
+
+    private Mono<Found> inRows(DokployId id) {
         return client.deployments(id.applicationId()).flatMap(rows -> {
             for (JsonNode node : rows) {
                 String match =
@@ -93,18 +104,18 @@ final class DokployLookup {
                     return Mono.just(DokployDeploymentMapping.fromRow(node, id.applicationId()));
                 }
             }
-            if (!id.correlated()) {
-                return Mono.error(notFound(id));
-            }
-            return queue().flatMap(jobs -> {
-                for (JsonNode job : jobs) {
-                    DokployId jobId = DokployDeploymentMapping.jobId(job, id.applicationId());
-                    if (id.equals(jobId)) {
-                        return Mono.just(DokployDeploymentMapping.fromJob(job, id));
-                    }
+            return Mono.empty();
+        });
+    }
+
+    private Mono<Found> inQueue(DokployId id) {
+        return queue().flatMap(jobs -> {
+            for (JsonNode job : jobs) {
+                if (id.equals(DokployDeploymentMapping.jobId(job, id.applicationId()))) {
+                    return Mono.just(DokployDeploymentMapping.fromJob(job, id));
                 }
-                return Mono.error(notFound(id));
-            });
+            }
+            return Mono.empty();
         });
     }
 

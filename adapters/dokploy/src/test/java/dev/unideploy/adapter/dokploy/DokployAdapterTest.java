@@ -148,6 +148,27 @@ class DokployAdapterTest {
     }
 
     @Test
+    void aJobBetweenQueueAndRowIsLookedForAgainAmongTheRows() {
+        // the worker turned the job into a row between our two reads: first no row, then no job, then the row
+        dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web")
+                .inScenario("worker")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("[]"))
+                .willSetStateTo("row exists"));
+        dokploy.stubFor(get("/api/deployment.queueList").willReturn(okJson("[]")));
+        dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web")
+                .inScenario("worker")
+                .whenScenarioStateIs("row exists")
+                .willReturn(okJson("[" + row("r9", "unideploy-c9", "running") + "]")));
+
+        Deployment deployment = adapter.getDeployment("dok-web.u-c9").block();
+
+        assertThat(deployment.id()).isEqualTo("dok-web.u-c9");
+        assertThat(deployment.status()).isEqualTo(Status.IN_PROGRESS);
+        dokploy.verify(2, getRequestedFor(urlEqualTo("/api/deployment.all?applicationId=dok-web")));
+    }
+
+    @Test
     void listDeploymentsPagesInMemoryWithOurQueuedJobsFirst() {
         dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web")
                 .willReturn(

@@ -1,0 +1,35 @@
+package dev.unideploy.gateway.provider;
+
+import java.net.URI;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@code /v1/providers/{provider}/passthrough/**}: one Spring Cloud Gateway route per connection to the provider's
+ * own API, for {@code admin} keys (enforced by the authentication filter). Provider responses may set session
+ * cookies (Mist): they are dropped, so no credential reaches the client.
+ */
+@Configuration(proxyBeanMethods = false)
+class PassthroughRoutes {
+
+    @Bean
+    RouteLocator passthroughRouteLocator(RouteLocatorBuilder builder, ProviderRegistry registry) {
+        RouteLocatorBuilder.Builder routes = builder.routes();
+        for (ProviderHandle handle : registry.all()) {
+            if (!(handle.adapter() instanceof GovernedAdapter governed)) {
+                continue;
+            }
+            URI base = governed.connection().baseUrl();
+            String prefix = "/v1/providers/" + handle.id() + "/passthrough";
+            routes.route(
+                    "passthrough-" + handle.id(),
+                    route -> route.path(prefix, prefix + "/**")
+                            .filters(filters -> filters.filter(new PassthroughFilter(prefix, base, governed))
+                                    .removeResponseHeader("Set-Cookie"))
+                            .uri(base.getScheme() + "://" + base.getRawAuthority()));
+        }
+        return routes.build();
+    }
+}
