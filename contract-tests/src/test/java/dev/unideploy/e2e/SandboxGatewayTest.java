@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "unideploy.sandbox.ports.zectre=0",
             "unideploy.sandbox.ports.dooor=0",
             "unideploy.sandbox.ports.mist=0",
-            "unideploy.sandbox.step=150ms",
+            "unideploy.sandbox.step=400ms",
             "unideploy.events.poll-interval=100ms"
         })
 abstract class SandboxGatewayTest {

@@ -186,19 +186,37 @@ final class DokployAdapter implements ProviderAdapter {
                         "the deployment is already " + deployment.lifecycle().providerStatus(), null));
             }
             if (found.row() == null) {
+                // cleanQueues drops only waiting jobs: one a worker picked up meanwhile has a row now, to kill
                 return client.cleanQueues(deployment.appId())
-                        .thenReturn(deployment.withLifecycle(
-                                Lifecycle.cancelled(deployment.lifecycle().providerStatus())));
+                        .then(resolve(DokployId.parse(deploymentId))
+                                .flatMap(after -> {
+                                    if (after.deployment().terminal()) {
+                                        return Mono.error(new ProviderException.Conflict(
+                                                "the deployment finished before the cancel reached it", null));
+                                    }
+                                    return after.row() != null
+                                            ? kill(deploymentId, after)
+                                            : Mono.just(after.deployment());
+                                })
+                                .onErrorResume(ProviderException.NotFound.class, dropped -> Mono.just(deployment)))
+                        .map(after -> after.withLifecycle(
+                                Lifecycle.cancelled(after.lifecycle().providerStatus())));
             }
-            return client.killProcess(found.row().deploymentId())
-                    .onErrorMap(
-                            error -> error instanceof ProviderException.InvalidRequest,
-                            error -> new ProviderException.Conflict(error.getMessage(), 400))
-                    .then(getDeployment(deploymentId)
-                            .onErrorResume(ProviderException.NotFound.class, gone -> Mono.just(deployment)))
-                    .map(after -> after.withLifecycle(
-                            Lifecycle.cancelled(after.lifecycle().providerStatus())));
+            return kill(deploymentId, found);
         });
+    }
+
+    /** {@code killProcess}, which Dokploy records as {@code error}; answered cancelled, the raw value kept. */
+    private Mono<Deployment> kill(String deploymentId, Found found) {
+        Deployment deployment = found.deployment();
+        return client.killProcess(found.row().deploymentId())
+                .onErrorMap(
+                        error -> error instanceof ProviderException.InvalidRequest,
+                        error -> new ProviderException.Conflict(error.getMessage(), 400))
+                .then(getDeployment(deploymentId)
+                        .onErrorResume(ProviderException.NotFound.class, gone -> Mono.just(deployment)))
+                .map(after -> after.withLifecycle(
+                        Lifecycle.cancelled(after.lifecycle().providerStatus())));
     }
 
     /** {@code removeDeployment}: the row and its log file. A queued job has no row yet. */

@@ -253,6 +253,34 @@ class DokployAdapterTest {
     }
 
     @Test
+    void cancelOfAJobPickedUpMeanwhileKillsItsRow() {
+        // queued when we looked; a worker took it before cleanQueues, which then drops nothing
+        dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web")
+                .inScenario("picked up")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("[]")));
+        dokploy.stubFor(get("/api/deployment.queueList")
+                .inScenario("picked up")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("[" + job("unideploy-c-2", "waiting") + "]")));
+        dokploy.stubFor(post("/api/application.cleanQueues")
+                .inScenario("picked up")
+                .willReturn(ok())
+                .willSetStateTo("running"));
+        dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web")
+                .inScenario("picked up")
+                .whenScenarioStateIs("running")
+                .willReturn(okJson("[" + row("r2", "unideploy-c-2", "running") + "]")));
+        dokploy.stubFor(post("/api/deployment.killProcess").willReturn(ok()));
+
+        Deployment deployment = adapter.cancel("dok-web.u-c-2").block();
+
+        assertThat(deployment.status()).isEqualTo(Status.CANCELLED);
+        dokploy.verify(postRequestedFor(urlEqualTo("/api/deployment.killProcess"))
+                .withRequestBody(equalToJson("{\"deploymentId\":\"r2\"}")));
+    }
+
+    @Test
     void cancelOfFinishedIsConflict() {
         dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web")
                 .willReturn(okJson("[" + row("r1", "Manual", "done") + "]")));
