@@ -41,6 +41,6 @@ test('triggers coolify:cool-web, waits until it succeeds and reads its logs', as
 
   const logs = await deployments.getDeploymentLogs({ id: started.id });
   assert.ok(logs.items.length >= 1, 'a finished deployment has at least one log line');
-  assert.ok(logs.items.every((line) => typeof line.message === 'string'));
+  assert.ok(logs.items.some((line) => line.message.trim() !== ''), 'some log line has a message');
   assert.equal(logs.complete, true);
 });
