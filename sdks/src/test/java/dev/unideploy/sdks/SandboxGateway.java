@@ -16,7 +16,7 @@ final class SandboxGateway implements AutoCloseable {
     }
 
     static SandboxGateway start() {
-        return new SandboxGateway(new SpringApplicationBuilder(UnideployApplication.class)
+        SandboxGateway gateway = new SandboxGateway(new SpringApplicationBuilder(UnideployApplication.class)
                 .run(
                         "--server.port=0",
                         "--unideploy.sandbox.ports.coolify=0",
@@ -26,7 +26,11 @@ final class SandboxGateway implements AutoCloseable {
                         "--unideploy.sandbox.ports.mist=0",
                         // one provider state every 100 ms: a sandbox deployment finishes in a few seconds
                         "--unideploy.sandbox.step=100ms",
-                        "--unideploy.events.poll-interval=200ms"));
+                        "--unideploy.events.poll-interval=200ms",
+                        // the Maven log is for the SDKs' output; the gateway speaks up only on warnings
+                        "--logging.level.root=warn"));
+        System.out.println("Sandbox gateway for the SDK smoke tests at " + gateway.url());
+        return gateway;
     }
 
     String url() {
