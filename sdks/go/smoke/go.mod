@@ -1,0 +1,8 @@
+module github.com/unideploy/unideploy-go/smoke
+
+go 1.23
+
+require github.com/unideploy/unideploy-go v0.1.0
+
+// The SDK is generated, never committed: `./mvnw -pl sdks -am generate-sources` writes it here.
+replace github.com/unideploy/unideploy-go => ../../target/generated/go
