@@ -87,7 +87,7 @@ class GatewayApiTest extends FakeGatewayTest {
                 .jsonPath("$.items[0].capabilities.trigger")
                 .isEqualTo("native")
                 .jsonPath("$.items[0].capabilities.events")
-                .isEqualTo("unsupported")
+                .isEqualTo("emulated")
                 .returnResult()
                 .getResponseBodyContent();
         assertThat(new String(body)).doesNotContain("provider-secret");
@@ -329,6 +329,51 @@ class GatewayApiTest extends FakeGatewayTest {
         for (int i = 1; i < times.size(); i++) {
             assertThat(times.get(i)).isBeforeOrEqualTo(times.get(i - 1));
         }
+    }
+
+    @Test
+    @DisplayName("a status filter that matches nothing for pages still pages on to the end (found by schemathesis)")
+    void filterMatchingNothing() {
+        Instant base = Instant.parse("2026-10-01T00:00:00Z");
+        for (int i = 0; i < 230; i++) {
+            a.add("app-a", "s" + i, Lifecycle.succeeded("finished"), base.plusSeconds(i));
+        }
+        a.add("app-a", "q0", Lifecycle.queued("queued"), base.minusSeconds(10));
+        List<String> found = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            String uri = cursor == null
+                    ? "/v1/deployments?appId=fake-a:app-a&status=queued&limit=5"
+                    : "/v1/deployments?limit=5&cursor=" + cursor;
+            Map<?, ?> page = client.get()
+                    .uri(uri)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody();
+            ((List<?>) page.get("items")).forEach(item -> found.add((String) ((Map<?, ?>) item).get("id")));
+            cursor = (String) page.get("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertThat(found).containsExactly("fake-a:q0");
+    }
+
+    @Test
+    @DisplayName("a traffic split list with a null entry is 400, not a server error (found by schemathesis)")
+    void nullSplit() {
+        client.put()
+                .uri("/v1/apps/fake-a:app-a/traffic")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"splits\": [null]}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("invalid_request");
     }
 
     @Test

@@ -246,7 +246,9 @@ public final class DeploymentLister {
         Candidate last = served.isEmpty() ? null : served.get(served.size() - 1);
         ListCursor next = new ListCursor(
                 cursor.status(),
-                last == null ? cursor.boundaryMillis() : millis(last.item().value()),
+                last == null
+                        ? cursor.boundaryMillis()
+                        : Long.valueOf(millis(last.item().value())),
                 last == null ? cursor.boundaryId() : last.item().value().id(),
                 positions);
         List<Failure> failures =

@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
@@ -52,6 +53,9 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
                     exchange.getRequest().getPath(),
                     problem.code().wire(),
                     problem.provider());
+        }
+        if (error instanceof MethodNotAllowedException notAllowed) {
+            response.getHeaders().setAllow(notAllowed.getSupportedMethods()); // RFC 9110 §15.5.6
         }
         return write(exchange, problem);
     }

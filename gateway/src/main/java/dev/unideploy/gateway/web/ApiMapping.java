@@ -161,7 +161,10 @@ final class ApiMapping {
                 toSupport(handle.support(Capability.CANCEL)),
                 toSupport(handle.support(Capability.DELETE)),
                 toSupport(handle.support(Capability.LOGS)),
-                toSupport(handle.support(Capability.EVENTS)),
+                // every connection has live events: the provider's own stream, or the gateway's shared poller
+                handle.support(Capability.EVENTS) == Support.NATIVE
+                        ? CapabilitySupport.NATIVE
+                        : CapabilitySupport.EMULATED,
                 toSupport(handle.support(Capability.RUNTIME)),
                 toSupport(handle.support(Capability.ROLLBACK)),
                 toSupport(handle.support(Capability.PROMOTE)),

@@ -10,6 +10,7 @@ import dev.unideploy.gateway.api.model.TrafficRequest;
 import dev.unideploy.gateway.api.model.TrafficResponse;
 import dev.unideploy.gateway.deployment.DeploymentService;
 import dev.unideploy.gateway.deployment.GlobalId;
+import dev.unideploy.gateway.problem.ApiException;
 import dev.unideploy.gateway.provider.ProviderHandle;
 import dev.unideploy.gateway.provider.ProviderRegistry;
 import dev.unideploy.gateway.security.ClientPrincipal;
@@ -82,6 +83,9 @@ class AppsController implements AppsApi {
         ClientPrincipal client = ClientPrincipal.of(exchange);
         GlobalId app = GlobalId.parse("appId", appId);
         return trafficRequest
+                .filter(request -> request.getSplits() != null
+                        && request.getSplits().stream().allMatch(java.util.Objects::nonNull))
+                .switchIfEmpty(Mono.error(ApiException.invalid("splits", "must be a list of splits, none null")))
                 .flatMap(request -> service.setTraffic(
                         client,
                         app,

@@ -32,6 +32,11 @@ import reactor.core.publisher.Mono;
 @RestController
 class DeploymentsController implements DeploymentsApi {
 
+    /** As the spec bounds them. */
+    static final int MAX_APPS_PER_LIST = 50;
+
+    static final int MAX_CURSOR = 2000;
+
     private final DeploymentService service;
     private final DeploymentLister lister;
     private final DeploymentWatcher watcher;
@@ -56,7 +61,7 @@ class DeploymentsController implements DeploymentsApi {
             Mono<TriggerDeploymentRequest> body, @Nullable String idempotencyKey, ServerWebExchange exchange) {
         ClientPrincipal client = ClientPrincipal.of(exchange);
         return body.switchIfEmpty(Mono.error(ApiException.invalid("body", "a JSON request body is required")))
-                .flatMap(request -> idempotency.run(client, idempotencyKey, List.of("trigger", request), () -> {
+                .flatMap(request -> idempotency.run(client, idempotencyKey, target(exchange), request, () -> {
                     GlobalId app = GlobalId.parse("appId", request.getAppId());
                     TriggerSource source = request.getSource();
                     TriggerRequest trigger = new TriggerRequest(
@@ -84,6 +89,12 @@ class DeploymentsController implements DeploymentsApi {
             @Nullable String cursor,
             ServerWebExchange exchange) {
         ClientPrincipal client = ClientPrincipal.of(exchange);
+        if (appId != null && appId.size() > MAX_APPS_PER_LIST) {
+            return Mono.error(ApiException.invalid("appId", "at most " + MAX_APPS_PER_LIST + " apps per list"));
+        }
+        if (cursor != null && (cursor.isEmpty() || cursor.length() > MAX_CURSOR)) {
+            return Mono.error(ApiException.invalid("cursor", "is not a cursor this API issued"));
+        }
         Mono<DeploymentLister.Page> page = Mono.defer(() -> cursor != null
                 ? lister.next(client, cursor, limit)
                 : lister.first(
@@ -114,7 +125,13 @@ class DeploymentsController implements DeploymentsApi {
             ServerWebExchange exchange) {
         ClientPrincipal client = ClientPrincipal.of(exchange);
         GlobalId deployment = GlobalId.parse("id", id);
-        boolean raw = "raw".equals(include);
+        if (include != null && !include.equals("raw")) {
+            return Mono.error(ApiException.invalid("include", "must be 'raw'"));
+        }
+        if (waitFor != null && !waitFor.equals("terminal")) {
+            return Mono.error(ApiException.invalid("waitFor", "must be 'terminal'"));
+        }
+        boolean raw = include != null;
         Mono<Located<dev.unideploy.spi.Deployment>> found = "terminal".equals(waitFor)
                 ? watcher.awaitTerminal(client, deployment, Duration.ofSeconds(timeoutSeconds))
                         .flatMap(seen -> raw ? service.get(client, deployment) : Mono.just(seen))
@@ -130,7 +147,8 @@ class DeploymentsController implements DeploymentsApi {
         return idempotency.run(
                 client,
                 idempotencyKey,
-                List.of("delete", id),
+                target(exchange),
+                id,
                 () -> service.delete(client, deployment)
                         .then(Mono.just(ResponseEntity.noContent().<Void>build())));
     }
@@ -143,7 +161,8 @@ class DeploymentsController implements DeploymentsApi {
         return idempotency.run(
                 client,
                 idempotencyKey,
-                List.of("cancel", id),
+                target(exchange),
+                id,
                 () -> service.cancel(client, deployment).map(d -> ResponseEntity.ok(mapping.toDeployment(d, false))));
     }
 
@@ -168,7 +187,8 @@ class DeploymentsController implements DeploymentsApi {
         return idempotency.run(
                 client,
                 idempotencyKey,
-                List.of("rollback", id),
+                target(exchange),
+                id,
                 () -> service.rollback(client, deployment).map(this::accepted));
     }
 
@@ -181,7 +201,8 @@ class DeploymentsController implements DeploymentsApi {
                 .flatMap(request -> idempotency.run(
                         client,
                         idempotencyKey,
-                        List.of("promote", id, request),
+                        target(exchange),
+                        request,
                         () -> service.promote(
                                         client,
                                         deployment,
@@ -191,6 +212,11 @@ class DeploymentsController implements DeploymentsApi {
                                                         ? null
                                                         : request.getStrategy().getValue()))
                                 .map(this::accepted)));
+    }
+
+    private static String target(ServerWebExchange exchange) {
+        return exchange.getRequest().getMethod() + " "
+                + exchange.getRequest().getPath().value();
     }
 
     /** 202 with the new deployment and its {@code Location}. */

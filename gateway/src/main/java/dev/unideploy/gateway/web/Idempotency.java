@@ -47,17 +47,22 @@ final class Idempotency {
     /**
      * Runs {@code action} once per client and key.
      *
-     * @param request what identifies the request besides the key: operation, path and body
+     * @param target the request's method and path: a key is scoped to the client and the target
+     * @param request the request body (or what stands for it): another one under the same key is 422
      */
     <T> Mono<ResponseEntity<T>> run(
-            ClientPrincipal client, @Nullable String key, Object request, Supplier<Mono<ResponseEntity<T>>> action) {
+            ClientPrincipal client,
+            @Nullable String key,
+            String target,
+            Object request,
+            Supplier<Mono<ResponseEntity<T>>> action) {
         if (key == null) {
             return Mono.defer(action);
         }
         if (key.isBlank() || key.length() > 255) {
             return Mono.error(ApiException.invalid("Idempotency-Key", "must be 1 to 255 characters"));
         }
-        String id = client.name() + "\n" + key;
+        String id = client.name() + "\n" + target + "\n" + key;
         String fingerprint = ApiKeys.sha256(CANONICAL.writeValueAsString(request));
         return Mono.defer(() -> {
             Entry existing = entries.asMap().putIfAbsent(id, new InFlight(fingerprint));
