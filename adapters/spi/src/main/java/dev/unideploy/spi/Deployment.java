@@ -47,12 +47,14 @@ public record Deployment(
         return lifecycle.terminal();
     }
 
-    /** Seconds from start (or creation) to finish, once finished. */
+    /** Seconds from start (or creation) to finish, once finished; never negative. */
     public @Nullable Long durationSeconds() {
         Instant start = startedAt != null ? startedAt : createdAt;
-        return start == null || finishedAt == null
-                ? null
-                : Duration.between(start, finishedAt).toSeconds();
+        if (start == null || finishedAt == null) {
+            return null;
+        }
+        // providers may stamp a deployment cancelled while queued as finished before it "started"
+        return Math.max(0, Duration.between(start, finishedAt).toSeconds());
     }
 
     public Deployment withLifecycle(Lifecycle newLifecycle) {
