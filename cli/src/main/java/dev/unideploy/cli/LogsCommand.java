@@ -26,10 +26,14 @@ final class LogsCommand implements Callable<Integer> {
 
     @Option(
             names = {"-f", "--follow"},
-            description = "Stream the lines live (every line from the start) until the deployment finishes.")
+            description =
+                    "Stream the lines live (every line from the start) until the deployment finishes (exit 3 on timeout).")
     boolean follow;
 
-    @Option(names = "--tail", paramLabel = "N", description = "Only the last N lines (without --follow).")
+    @Option(
+            names = "--tail",
+            paramLabel = "N",
+            description = "Only the last N lines (ignored while following a running deployment).")
     @Nullable
     Integer tail;
 
@@ -46,8 +50,12 @@ final class LogsCommand implements Callable<Integer> {
         Gateway gateway = parent.gateway();
         Output output = parent.output(gateway);
         if (follow) {
-            Deployment last = new Follower(gateway, output, false, gateway.get(id)).follow(timeout);
-            return last.getTerminal() ? ExitCode.SUCCEEDED : ExitCode.UNFINISHED;
+            Deployment current = gateway.get(id);
+            // the stream of a finished deployment has no log events, only its status and end
+            if (!current.getTerminal()) {
+                Deployment last = new Follower(gateway, output, false, current).follow(timeout);
+                return last.getTerminal() ? ExitCode.SUCCEEDED : ExitCode.UNFINISHED;
+            }
         }
         LogPage page = gateway.logs(id, tail);
         for (LogLine line : page.getItems()) {

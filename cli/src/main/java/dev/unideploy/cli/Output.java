@@ -29,6 +29,12 @@ final class Output {
         this.json = json;
     }
 
+    /** The first line for a deployment just started: {@code ==> deploy coolify:abc of coolify:web: queued}. */
+    void started(Deployment deployment) {
+        print("==> " + deployment.getKind() + " " + deployment.getId() + " of " + deployment.getAppId() + ": "
+                + deployment.getStatus());
+    }
+
     /** A new or changed state: {@code ==> coolify:abc in_progress (build, 40%)}. */
     void status(Deployment deployment) {
         StringBuilder line =

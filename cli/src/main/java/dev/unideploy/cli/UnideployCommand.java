@@ -81,6 +81,11 @@ public final class UnideployCommand implements Runnable {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new ApiErrors());
+        // the annotation's exit codes hold for the top command only
+        for (CommandLine subcommand : commandLine.getSubcommands().values()) {
+            subcommand.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
+            subcommand.getCommandSpec().exitCodeOnExecutionException(ExitCode.API_ERROR);
+        }
         return commandLine;
     }
 

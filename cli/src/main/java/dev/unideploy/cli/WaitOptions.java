@@ -23,7 +23,7 @@ final class WaitOptions {
 
     /** Prints the started deployment; with {@code --wait} follows it and answers its exit code, else 0. */
     int finish(Gateway gateway, Output output, Deployment started) {
-        output.status(started);
+        output.started(started);
         if (!wait) {
             return ExitCode.SUCCEEDED;
         }
