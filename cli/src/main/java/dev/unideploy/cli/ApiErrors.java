@@ -62,6 +62,9 @@ final class ApiErrors implements IExecutionExceptionHandler {
             report.append(", request id: ").append(requestId);
         }
         for (JsonNode field : problem.path("errors")) {
+            if (detail.contains(text(field, "message", ""))) {
+                continue; // the detail says it already
+            }
             report.append(System.lineSeparator())
                     .append("  ")
                     .append(text(field, "field", "?"))

@@ -10,8 +10,9 @@ import picocli.CommandLine.ParentCommand;
         name = "cancel",
         mixinStandardHelpOptions = true,
         description = {
-            "Cancel a queued or running deployment and print its state (cancelled, or still in_progress while the",
-            "provider stops it). A finished deployment cannot be cancelled (exit 4, conflict)."
+            "Cancel a queued or running deployment.",
+            "Prints its state: cancelled, or still in_progress while the provider stops it. A finished deployment",
+            "cannot be cancelled (exit 4, conflict), nor one whose provider cannot cancel (exit 4, 501)."
         })
 final class CancelCommand implements Callable<Integer> {
 

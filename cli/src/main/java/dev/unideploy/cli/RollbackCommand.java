@@ -13,8 +13,8 @@ import picocli.CommandLine.ParentCommand;
         name = "rollback",
         mixinStandardHelpOptions = true,
         description = {
-            "Roll the app back to what an earlier, succeeded deployment ran. Starts a new deployment (kind rollback);",
-            "with --wait follows it and exits by its outcome."
+            "Roll the app back to what an earlier, succeeded deployment ran.",
+            "Starts a new deployment (kind rollback); with --wait follows it and exits by its outcome."
         })
 final class RollbackCommand implements Callable<Integer> {
 
