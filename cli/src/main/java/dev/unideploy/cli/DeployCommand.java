@@ -14,6 +14,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "deploy",
         mixinStandardHelpOptions = true,
+        footer = {
+            "%nExit codes: 0 succeeded (or started, without --wait), 1 failed,",
+            "2 cancelled, 3 timed out or unknown, 4 API or network error, 64 usage error."
+        },
         description = "Trigger a deployment of an app (<provider>:<app>, e.g. coolify:cool-web).")
 final class DeployCommand implements Callable<Integer> {
 

@@ -12,6 +12,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "rollback",
         mixinStandardHelpOptions = true,
+        footer = {
+            "%nExit codes: 0 succeeded (or started, without --wait), 1 failed,",
+            "2 cancelled, 3 timed out or unknown, 4 API or network error, 64 usage error."
+        },
         description = {
             "Roll the app back to what an earlier, succeeded deployment ran.",
             "Starts a new deployment (kind rollback); with --wait follows it and exits by its outcome."

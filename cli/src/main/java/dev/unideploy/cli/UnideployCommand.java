@@ -1,6 +1,7 @@
 package dev.unideploy.cli;
 
 import java.io.PrintWriter;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,7 +55,7 @@ public final class UnideployCommand implements Runnable {
             defaultValue = "${env:UNIDEPLOY_TOKEN}",
             showDefaultValue = CommandLine.Help.Visibility.NEVER,
             description = "The gateway API key (env UNIDEPLOY_TOKEN).")
-    @org.jspecify.annotations.Nullable
+    @Nullable
     String token;
 
     @CommandLine.Spec
