@@ -98,7 +98,9 @@ final class Follower {
                 && Objects.equals(now.getPhase(), last.getPhase())
                 && Objects.equals(now.getProgress(), last.getProgress());
         last = now;
-        if (!same && statusLines) {
+        // The terminal state is left to the caller's outcome line: the gateway sends it before that snapshot's
+        // last log lines, and printed here it would land above them.
+        if (!same && statusLines && !now.getTerminal()) {
             output.status(now);
         }
     }

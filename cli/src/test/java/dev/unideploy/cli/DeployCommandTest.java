@@ -24,7 +24,6 @@ class DeployCommandTest {
         assertThat(run.out())
                 .containsPattern("==> deploy coolify:\\S+ of coolify:cool-web: (queued|in_progress)")
                 .contains("Building docker image")
-                .containsPattern("==> coolify:\\S+ succeeded")
                 .containsPattern("==> coolify:\\S+ finished: succeeded");
         assertThat(run.all()).doesNotContain("Bearer").doesNotContain(Cli.TOKEN + " ");
     }
