@@ -67,6 +67,7 @@ class DeploymentEventsTest extends FakeGatewayTest {
                     .filter(n -> n != null)
                     .toList();
             assertThat(names).first().isEqualTo("status");
+            assertThat(names.subList(names.size() - 2, names.size())).containsExactly("status", "end");
             assertThat(names).last().isEqualTo("end");
             assertThat(names).contains("log");
             assertThat(stream.get(stream.size() - 1).data()).contains("\"status\":\"succeeded\"");
@@ -85,10 +86,11 @@ class DeploymentEventsTest extends FakeGatewayTest {
         List<ServerSentEvent<String>> resumed =
                 events("fake-a:e2", "1").collectList().block(Duration.ofSeconds(10));
 
-        assertThat(all).extracting(ServerSentEvent::event).containsExactly("status", "log", "log", "end");
-        assertThat(all).extracting(ServerSentEvent::id).containsExactly("0", "1", "2", "2");
-        assertThat(resumed).extracting(ServerSentEvent::event).containsExactly("status", "log", "end");
-        assertThat(resumed.get(1).id()).isEqualTo("2");
+        // a finished deployment: its lines, then its final state, then the end
+        assertThat(all).extracting(ServerSentEvent::event).containsExactly("log", "log", "status", "end");
+        assertThat(all).extracting(ServerSentEvent::id).containsExactly("1", "2", "2", "2");
+        assertThat(resumed).extracting(ServerSentEvent::event).containsExactly("log", "status", "end");
+        assertThat(resumed.get(0).id()).isEqualTo("2");
     }
 
     @Test

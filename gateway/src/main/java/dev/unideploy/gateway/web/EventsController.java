@@ -75,6 +75,10 @@ class EventsController {
             this.sent = sent;
         }
 
+        /**
+         * The events one snapshot adds: a change of state, then new log lines — except at the end, where the last
+         * lines come before the final state, as they happened.
+         */
         List<ServerSentEvent<String>> next(Snapshot snapshot) {
             List<ServerSentEvent<String>> events = new ArrayList<>();
             Deployment d = snapshot.deployment().value();
@@ -84,9 +88,10 @@ class EventsController {
                     d.progress(),
                     d.lifecycle().providerStatus(),
                     d.live());
+            boolean changed = !Objects.equals(state, lastState);
+            lastState = state;
             String deploymentJson = json.writeValueAsString(mapping.toDeployment(snapshot.deployment(), false));
-            if (!Objects.equals(state, lastState)) {
-                lastState = state;
+            if (changed && !snapshot.terminal()) {
                 events.add(event("status", deploymentJson));
             }
             for (; sent < snapshot.logs().size(); sent++) {
@@ -99,6 +104,9 @@ class EventsController {
                         .build());
             }
             if (snapshot.terminal()) {
+                if (changed) {
+                    events.add(event("status", deploymentJson));
+                }
                 events.add(event("end", deploymentJson));
             }
             return events;
