@@ -1,0 +1,80 @@
+package dev.unideploy.bench;
+
+import dev.unideploy.bench.Report.Table;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the four scenarios of issue 9 against a gateway it starts in sandbox mode, and writes {@code bench/RESULTS.md}.
+ *
+ * <p>Options are system properties: {@code bench.gatewayJar} (default {@code gateway/target/…-exec.jar}),
+ * {@code bench.out} (default {@code bench/RESULTS.md}), {@code bench.warmup} and {@code bench.measure} (seconds per
+ * side, default 3 and 8), {@code bench.streams} (default 1000), {@code bench.hold} (seconds the streams stay open,
+ * default 20).
+ */
+public final class Benchmark {
+
+    private Benchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(System.getProperty(
+                "bench.gatewayJar",
+                GatewayProcess.defaultJar()
+                        .orElseThrow(() -> new IllegalStateException("no gateway jar: build it with `./mvnw -pl gateway"
+                                + " -am package -DskipTests`, or pass -Dbench.gatewayJar=…"))
+                        .toString()));
+        Path out = Path.of(System.getProperty(
+                "bench.out", Files.isDirectory(Path.of("bench")) ? "bench/RESULTS.md" : "RESULTS.md"));
+        Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup", 3));
+        Duration measure = Duration.ofSeconds(Long.getLong("bench.measure", 8));
+        int streams = Integer.getInteger("bench.streams", 1000);
+        Duration hold = Duration.ofSeconds(Long.getLong("bench.hold", 20));
+        Duration step = Duration.ofSeconds(60);
+        Duration pollInterval = Duration.ofSeconds(1);
+        long heapLimit = 256L * 1024 * 1024;
+
+        long began = System.nanoTime();
+        List<Table> tables = new ArrayList<>();
+        Http http = new Http(Scenarios.TOKEN);
+        try (GatewayProcess gateway = new GatewayProcess(jar, "256m", step, pollInterval)) {
+            System.out.println("gateway pid " + gateway.pid() + " on " + gateway.url() + ", log " + gateway.log);
+            gateway.awaitHealthy(http, Duration.ofSeconds(90));
+            Simulators simulators = new Simulators(gateway.simulatorPorts);
+            Scenarios scenarios = new Scenarios(gateway, simulators, http, warmUp, measure);
+            tables.add(print(scenarios.cacheHit(32)));
+            tables.add(print(scenarios.coalescing(200)));
+            tables.add(print(scenarios.fanOut(16, 100)));
+            tables.add(print(new EventStreams(gateway, simulators, http, pollInterval)
+                    .run(scenarios, streams, hold, Duration.ofSeconds(10), heapLimit)));
+        }
+        List<String> environment = List.of(
+                "run: "
+                        + ZonedDateTime.now(ZoneOffset.UTC)
+                                .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                                .substring(0, 19)
+                        + " UTC, " + Math.round((System.nanoTime() - began) / 1e9) + " s",
+                "JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + "; "
+                        + Runtime.getRuntime().availableProcessors() + " cores; "
+                        + System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                "gateway: `" + jar.getFileName() + "` as its own JVM, `-Xmx256m`, sandbox mode (the five simulators"
+                        + " in the same JVM), simulator step 60 s, event poll interval 1 s; load generator (Reactor"
+                        + " Netty, HdrHistogram) in a second JVM on the same machine",
+                "direct = the provider simulator called directly; ratios are gateway / direct, measured in this run");
+        String markdown = Report.markdown("Benchmark results", environment, tables);
+        Files.writeString(out, markdown);
+        System.out.println(markdown);
+        System.out.println("written to " + out.toAbsolutePath());
+        System.exit(0);
+    }
+
+    private static Table print(Table table) {
+        System.out.println(table.title() + (table.met() ? ": target met" : ": TARGET MISSED"));
+        return table;
+    }
+}

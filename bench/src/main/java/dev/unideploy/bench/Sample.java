@@ -1,0 +1,30 @@
+package dev.unideploy.bench;
+
+import org.HdrHistogram.Histogram;
+
+/** What one load phase measured: answered requests, failures, its duration and the latency histogram (µs). */
+record Sample(long ok, long errors, double seconds, Histogram latencyMicros) {
+
+    double throughput() {
+        return seconds <= 0 ? 0 : ok / seconds;
+    }
+
+    double p50Millis() {
+        return percentileMillis(50);
+    }
+
+    double p99Millis() {
+        return percentileMillis(99);
+    }
+
+    double percentileMillis(double percentile) {
+        return latencyMicros.getTotalCount() == 0 ? 0 : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(
+                "Sample[%d ok, %d errors, %.1f s, %.0f req/s, p50 %.2f ms, p99 %.2f ms]",
+                ok, errors, seconds, throughput(), p50Millis(), p99Millis());
+    }
+}
