@@ -15,8 +15,10 @@ import java.util.List;
  *
  * <p>Options are system properties: {@code bench.gatewayJar} (default {@code gateway/target/…-exec.jar}),
  * {@code bench.out} (default {@code bench/RESULTS.md}), {@code bench.warmup} and {@code bench.measure} (seconds per
- * side, default 3 and 8), {@code bench.streams} (default 1000), {@code bench.hold} (seconds the streams stay open,
- * default 20).
+ * side, default 3 and 8), {@code bench.rounds} (alternating direct/gateway rounds the measured time is cut into,
+ * default 4), {@code bench.streams} (default 1000), {@code bench.hold} (seconds the streams stay open,
+ * default 20), {@code bench.only} (which scenarios, default {@code abcd}), {@code bench.gatewayJvmArgs} (extra
+ * JVM options for the gateway, e.g. a flight recording).
  */
 public final class Benchmark {
 
@@ -33,6 +35,11 @@ public final class Benchmark {
                 "bench.out", Files.isDirectory(Path.of("bench")) ? "bench/RESULTS.md" : "RESULTS.md"));
         Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup", 3));
         Duration measure = Duration.ofSeconds(Long.getLong("bench.measure", 8));
+        String only = System.getProperty("bench.only", "abcd");
+        List<String> jvmArgs = System.getProperty("bench.gatewayJvmArgs", "").isBlank()
+                ? List.of()
+                : List.of(System.getProperty("bench.gatewayJvmArgs").trim().split("\\s+"));
+        int rounds = Integer.getInteger("bench.rounds", 4);
         int streams = Integer.getInteger("bench.streams", 1000);
         Duration hold = Duration.ofSeconds(Long.getLong("bench.hold", 20));
         Duration step = Duration.ofSeconds(60);
@@ -40,18 +47,28 @@ public final class Benchmark {
         long heapLimit = 256L * 1024 * 1024;
 
         long began = System.nanoTime();
+        double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage();
         List<Table> tables = new ArrayList<>();
         Http http = new Http(Scenarios.TOKEN);
-        try (GatewayProcess gateway = new GatewayProcess(jar, "256m", step, pollInterval)) {
+        try (GatewayProcess gateway = new GatewayProcess(jar, "256m", jvmArgs, step, pollInterval)) {
             System.out.println("gateway pid " + gateway.pid() + " on " + gateway.url() + ", log " + gateway.log);
             gateway.awaitHealthy(http, Duration.ofSeconds(90));
             Simulators simulators = new Simulators(gateway.simulatorPorts);
-            Scenarios scenarios = new Scenarios(gateway, simulators, http, warmUp, measure);
-            tables.add(print(scenarios.cacheHit(32)));
-            tables.add(print(scenarios.coalescing(200)));
-            tables.add(print(scenarios.fanOut(16, 100)));
-            tables.add(print(new EventStreams(gateway, simulators, http, pollInterval)
-                    .run(scenarios, streams, hold, Duration.ofSeconds(10), heapLimit)));
+            Scenarios scenarios = new Scenarios(gateway, simulators, http, warmUp, measure, rounds);
+            if (only.contains("a")) {
+                tables.add(print(scenarios.cacheHit(32)));
+            }
+            if (only.contains("b")) {
+                tables.add(print(scenarios.coalescing(200)));
+            }
+            if (only.contains("c")) {
+                tables.add(print(scenarios.fanOut(16, 100)));
+            }
+            if (only.contains("d")) {
+                tables.add(print(new EventStreams(gateway, simulators, http, pollInterval)
+                        .run(scenarios, streams, hold, Duration.ofSeconds(10), heapLimit)));
+            }
         }
         List<String> environment = List.of(
                 "run: "
@@ -62,6 +79,12 @@ public final class Benchmark {
                 "JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + "; "
                         + Runtime.getRuntime().availableProcessors() + " cores; "
                         + System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                String.format(
+                        java.util.Locale.ROOT,
+                        "machine load average (1 min) at start / end: %.1f / %.1f (shared machine: other work ran too)",
+                        loadBefore,
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                                .getSystemLoadAverage()),
                 "gateway: `" + jar.getFileName() + "` as its own JVM, `-Xmx256m`, sandbox mode (the five simulators"
                         + " in the same JVM), simulator step 60 s, event poll interval 1 s; load generator (Reactor"
                         + " Netty, HdrHistogram) in a second JVM on the same machine",

@@ -24,14 +24,15 @@ final class GatewayProcess implements AutoCloseable {
     final Path log;
     private final Process process;
 
-    GatewayProcess(Path jar, String heap, Duration step, Duration pollInterval) {
+    GatewayProcess(Path jar, String heap, List<String> jvmArgs, Duration step, Duration pollInterval) {
         this.port = freePort();
         for (String type : Simulators.TYPES) {
             simulatorPorts.put(type, freePort());
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap,
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+        command.addAll(jvmArgs);
+        command.addAll(List.of(
                 "-jar",
                 jar.toString(),
                 "--server.port=" + port,
@@ -73,6 +74,11 @@ final class GatewayProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException("the gateway did not become healthy within " + timeout + "; see " + log);
+    }
+
+    /** CPU time the gateway JVM has used so far (all threads, its simulators included); 0 where the OS won't say. */
+    long cpuNanos() {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     /** Asks the gateway JVM for a full GC through {@code jcmd}, when the JDK has it; false otherwise. */

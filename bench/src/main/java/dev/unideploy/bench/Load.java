@@ -40,7 +40,9 @@ final class Load implements AutoCloseable {
      * closed-loop GET loops on {@code url} for {@code measure}.
      */
     Sample run(String url, int users, Duration warmUp, Duration measure, Runnable afterWarmUp) {
-        drive(url, users, warmUp);
+        if (!warmUp.isZero()) {
+            drive(url, users, warmUp);
+        }
         afterWarmUp.run();
         return drive(url, users, measure);
     }

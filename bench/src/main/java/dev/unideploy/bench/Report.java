@@ -117,7 +117,10 @@ final class Report {
     }
 
     static String ratio(double value) {
-        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.2f×", value) : "n/a";
+        if (!Double.isFinite(value)) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, value != 0 && Math.abs(value) < 0.01 ? "%.4f×" : "%.2f×", value);
     }
 
     static String percent(double value) {

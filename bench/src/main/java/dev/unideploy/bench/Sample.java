@@ -5,6 +5,18 @@ import org.HdrHistogram.Histogram;
 /** What one load phase measured: answered requests, failures, its duration and the latency histogram (µs). */
 record Sample(long ok, long errors, double seconds, Histogram latencyMicros) {
 
+    static Sample empty() {
+        return new Sample(0, 0, 0, new Histogram(3));
+    }
+
+    /** Both samples as one: counts, durations and histograms added. */
+    Sample plus(Sample other) {
+        Histogram both = new Histogram(3);
+        both.add(latencyMicros);
+        both.add(other.latencyMicros);
+        return new Sample(ok + other.ok, errors + other.errors, seconds + other.seconds, both);
+    }
+
     double throughput() {
         return seconds <= 0 ? 0 : ok / seconds;
     }

@@ -22,8 +22,10 @@ final class Scenarios {
     private final Http http;
     private final Duration warmUp;
     private final Duration measure;
+    private final int rounds;
 
-    Scenarios(GatewayProcess gateway, Simulators simulators, Http http, Duration warmUp, Duration measure) {
+    Scenarios(GatewayProcess gateway, Simulators simulators, Http http, Duration warmUp, Duration measure, int rounds) {
+        this.rounds = rounds;
         this.gateway = gateway;
         this.simulators = simulators;
         this.http = http;
@@ -63,23 +65,35 @@ final class Scenarios {
     /** (a) A finished deployment: the gateway answers from its cache, the simulator computes every answer. */
     Table cacheHit(int users) {
         String uuid = finishedDeployment();
-        Sample direct;
-        Sample through;
+        Comparison run;
         try (Load load = new Load("a", users, Scenarios::bearer)) {
-            direct = load.run(direct("/deployments/" + uuid), users, warmUp, measure, () -> {});
-            through = load.run(through("/v1/deployments/coolify:" + uuid), users, warmUp, measure, () -> {});
+            run = Comparison.run(
+                    load,
+                    direct("/deployments/" + uuid),
+                    through("/v1/deployments/coolify:" + uuid),
+                    users,
+                    warmUp,
+                    measure,
+                    rounds,
+                    () -> {},
+                    () -> 0,
+                    gateway::cpuNanos);
         }
+        Sample direct = run.direct();
+        Sample through = run.gateway();
         double ratio = through.throughput() / direct.throughput();
         List<Row> rows = List.of(
                 Row.sample("throughput", direct, through).withTarget("gateway ≥ provider (≥ 1.00×)", ratio >= 1.0),
                 Row.sample("p50", direct, through),
                 Row.sample("p99", direct, through),
+                cpu(run),
                 errors(direct, through));
         return new Table(
                 "(a) finished deployment (cache hit)",
                 "`GET /api/v1/deployments/" + uuid + "` on the Coolify simulator vs `GET /v1/deployments/coolify:"
                         + uuid + "` on the gateway; " + users + " closed-loop connections, " + seconds(warmUp)
-                        + " warm-up, " + seconds(measure) + " measured, each side.",
+                        + " warm-up, " + seconds(measure) + " measured, each side, in " + rounds
+                        + " alternating rounds.",
                 rows,
                 List.of());
     }
@@ -88,16 +102,23 @@ final class Scenarios {
     Table coalescing(int users) {
         String uuid = trigger("coolify:cool-web");
         String path = COOLIFY_API + "/deployments/" + uuid;
-        Sample direct;
-        Sample through;
-        long[] providerCalls = new long[2];
+        Comparison run;
         try (Load load = new Load("b", users, Scenarios::bearer)) {
-            direct = load.run(direct("/deployments/" + uuid), users, warmUp, measure, simulators::resetJournals);
-            providerCalls[0] = simulators.count("coolify", "GET", path);
-            through = load.run(
-                    through("/v1/deployments/coolify:" + uuid), users, warmUp, measure, simulators::resetJournals);
-            providerCalls[1] = simulators.count("coolify", "GET", path);
+            run = Comparison.run(
+                    load,
+                    direct("/deployments/" + uuid),
+                    through("/v1/deployments/coolify:" + uuid),
+                    users,
+                    warmUp,
+                    measure,
+                    rounds,
+                    simulators::resetJournals,
+                    () -> simulators.count("coolify", "GET", path),
+                    gateway::cpuNanos);
         }
+        Sample direct = run.direct();
+        Sample through = run.gateway();
+        long[] providerCalls = {run.directCount(), run.gatewayCount()};
         String status = http.get(through("/v1/deployments/coolify:" + uuid))
                 .path("status")
                 .asString();
@@ -108,6 +129,7 @@ final class Scenarios {
                 Row.sample("throughput", direct, through),
                 Row.sample("p50", direct, through),
                 Row.sample("p99", direct, through),
+                cpu(run),
                 Row.info("client polls", Report.number(directPolls), Report.number(gatewayPolls), ""),
                 new Row(
                         "provider GETs of the deployment / client polls",
@@ -128,24 +150,60 @@ final class Scenarios {
                 List.of("status when the scenario ended: `" + status + "` (must not be terminal for a valid run)."));
     }
 
-    /** (c) A merged list over the five providers, each answering after 100 ms. */
+    /**
+     * (c) A merged list over the five providers, each answering after {@code delayMillis}: once with one connection
+     * (the fan-out's shape, no queueing), once with {@code users} (the same under concurrent load).
+     */
     Table fanOut(int users, int delayMillis) {
-        String gatewayList = through("/v1/deployments?appId=coolify:cool-web&appId=dokploy:dok-web"
-                + "&appId=zectre:zec-web&appId=dooor:door-web&appId=mist:1&limit=20");
-        Sample direct;
-        Sample through;
-        long[] calls = new long[Simulators.TYPES.length];
+        List<Row> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         simulators.fixedDelay(delayMillis);
-        try (Load load = new Load("c", users, Scenarios::bearer)) {
-            direct = load.run(
-                    direct("/deployments/applications/cool-web?skip=0&take=50"), users, warmUp, measure, () -> {});
-            through = load.run(gatewayList, users, warmUp, measure, simulators::resetJournals);
-            for (int i = 0; i < calls.length; i++) {
-                calls[i] = simulators.countAll(Simulators.TYPES[i]);
+        try {
+            for (int connections : new int[] {1, users}) {
+                fanOut(connections, rows, notes);
             }
         } finally {
             simulators.fixedDelay(0);
         }
+        return new Table(
+                "(c) merged list over five providers, each with " + delayMillis + " ms latency (fan-out)",
+                "Every simulator answers after a fixed " + delayMillis + " ms (WireMock `POST /__admin/settings"
+                        + " {\"fixedDelay\":" + delayMillis + "}`). Direct: one provider's list"
+                        + " (`GET /api/v1/deployments/applications/cool-web`); gateway: `GET /v1/deployments` over one"
+                        + " app of each of the five providers. Measured with 1 and with " + users + " closed-loop"
+                        + " connections each side, " + seconds(measure) + " each, in " + rounds
+                        + " alternating rounds.",
+                rows,
+                notes);
+    }
+
+    private void fanOut(int users, List<Row> rows, List<String> notes) {
+        String gatewayList = through("/v1/deployments?appId=coolify:cool-web&appId=dokploy:dok-web"
+                + "&appId=zectre:zec-web&appId=dooor:door-web&appId=mist:1&limit=20");
+        long[] calls = new long[Simulators.TYPES.length];
+        Comparison run;
+        try (Load load = new Load("c" + users, users, Scenarios::bearer)) {
+            run = Comparison.run(
+                    load,
+                    direct("/deployments/applications/cool-web?skip=0&take=50"),
+                    gatewayList,
+                    users,
+                    warmUp,
+                    measure,
+                    rounds,
+                    simulators::resetJournals,
+                    () -> {
+                        for (int i = 0; i < calls.length; i++) {
+                            calls[i] += simulators.countAll(Simulators.TYPES[i]);
+                        }
+                        return 0;
+                    },
+                    gateway::cpuNanos);
+        }
+        // the direct rounds' calls went to Coolify only: take them out again
+        calls[0] -= run.direct().ok() + run.direct().errors();
+        Sample direct = run.direct();
+        Sample through = run.gateway();
         double ratio = through.p50Millis() / direct.p50Millis();
         List<String> perProvider = new ArrayList<>();
         long lists = through.ok() + through.errors();
@@ -153,19 +211,28 @@ final class Scenarios {
             perProvider.add(Simulators.TYPES[i] + " "
                     + String.format(java.util.Locale.ROOT, "%.2f", (double) calls[i] / lists));
         }
-        List<Row> rows = List.of(
-                Row.sample("throughput", direct, through),
-                Row.sample("p50", direct, through).withTarget("≤ 1.2× one provider", ratio <= 1.2),
-                Row.sample("p99", direct, through),
-                errors(direct, through));
-        return new Table(
-                "(c) merged list over five providers, each with " + delayMillis + " ms latency (fan-out)",
-                "Every simulator answers after a fixed " + delayMillis + " ms (WireMock `POST /__admin/settings"
-                        + " {\"fixedDelay\":" + delayMillis + "}`). Direct: one provider's list"
-                        + " (`GET /api/v1/deployments/applications/cool-web`); gateway: `GET /v1/deployments` over one"
-                        + " app of each of the five providers. " + users + " closed-loop connections each side.",
-                rows,
-                List.of("provider requests per gateway list (all paths): " + String.join(", ", perProvider) + "."));
+        String label = users == 1 ? " — 1 connection" : " — " + users + " connections";
+        Row p50 = Row.sample("p50", direct, through);
+        Row p99 = Row.sample("p99", direct, through);
+        Row throughput = Row.sample("throughput", direct, through);
+        rows.add(Row.info(throughput.metric() + label, throughput.direct(), throughput.gateway(), throughput.ratio()));
+        rows.add(new Row(
+                p50.metric() + label, p50.direct(), p50.gateway(), p50.ratio(), "≤ 1.2× one provider", ratio <= 1.2));
+        rows.add(Row.info(p99.metric() + label, p99.direct(), p99.gateway(), p99.ratio()));
+        Row cpu = cpu(run);
+        rows.add(Row.info(cpu.metric() + label, cpu.direct(), cpu.gateway(), cpu.ratio()));
+        Row errors = errors(direct, through);
+        rows.add(Row.info(errors.metric() + label, errors.direct(), errors.gateway(), ""));
+        notes.add("provider requests per gateway list, " + users + " connection(s): " + String.join(", ", perProvider)
+                + ".");
+    }
+
+    private static Row cpu(Comparison run) {
+        return Row.info(
+                "gateway-JVM CPU per request (ms)",
+                String.format(java.util.Locale.ROOT, "%.3f", run.directCpuMillisPerRequest()),
+                String.format(java.util.Locale.ROOT, "%.3f", run.gatewayCpuMillisPerRequest()),
+                Report.ratio(run.gatewayCpuMillisPerRequest() / run.directCpuMillisPerRequest()));
     }
 
     private static Row errors(Sample direct, Sample through) {
