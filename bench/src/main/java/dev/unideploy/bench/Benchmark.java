@@ -17,7 +17,7 @@ import java.util.List;
  * {@code bench.out} (default {@code bench/RESULTS.md}), {@code bench.warmup} and {@code bench.measure} (seconds per
  * side, default 3 and 8), {@code bench.rounds} (alternating direct/gateway rounds the measured time is cut into,
  * default 4), {@code bench.streams} (default 1000), {@code bench.hold} (seconds the streams stay open,
- * default 20), {@code bench.only} (which scenarios, default {@code abcd}), {@code bench.gatewayJvmArgs} (extra
+ * default 15), {@code bench.only} (which scenarios, default {@code abcd}), {@code bench.gatewayJvmArgs} (extra
  * JVM options for the gateway, e.g. a flight recording).
  */
 public final class Benchmark {
@@ -41,7 +41,7 @@ public final class Benchmark {
                 : List.of(System.getProperty("bench.gatewayJvmArgs").trim().split("\\s+"));
         int rounds = Integer.getInteger("bench.rounds", 4);
         int streams = Integer.getInteger("bench.streams", 1000);
-        Duration hold = Duration.ofSeconds(Long.getLong("bench.hold", 20));
+        Duration hold = Duration.ofSeconds(Long.getLong("bench.hold", 15));
         Duration step = Duration.ofSeconds(60);
         Duration pollInterval = Duration.ofSeconds(1);
         long heapLimit = 256L * 1024 * 1024;
@@ -53,7 +53,7 @@ public final class Benchmark {
         Http http = new Http(Scenarios.TOKEN);
         try (GatewayProcess gateway = new GatewayProcess(jar, "256m", jvmArgs, step, pollInterval)) {
             System.out.println("gateway pid " + gateway.pid() + " on " + gateway.url() + ", log " + gateway.log);
-            gateway.awaitHealthy(http, Duration.ofSeconds(90));
+            gateway.awaitHealthy(http, Duration.ofSeconds(180));
             Simulators simulators = new Simulators(gateway.simulatorPorts);
             Scenarios scenarios = new Scenarios(gateway, simulators, http, warmUp, measure, rounds);
             if (only.contains("a")) {
@@ -67,7 +67,7 @@ public final class Benchmark {
             }
             if (only.contains("d")) {
                 tables.add(print(new EventStreams(gateway, simulators, http, pollInterval)
-                        .run(scenarios, streams, hold, Duration.ofSeconds(10), heapLimit)));
+                        .run(scenarios, streams, hold, Duration.ofSeconds(8), heapLimit)));
             }
         }
         List<String> environment = List.of(
@@ -90,10 +90,22 @@ public final class Benchmark {
                         + " Netty, HdrHistogram) in a second JVM on the same machine",
                 "direct = the provider simulator called directly; ratios are gateway / direct, measured in this run");
         String markdown = Report.markdown("Benchmark results", environment, tables);
-        Files.writeString(out, markdown);
+        Files.writeString(out, markdown + keptAnalysis(out));
         System.out.println(markdown);
         System.out.println("written to " + out.toAbsolutePath());
         System.exit(0);
+    }
+
+    /** The hand-written analysis below {@link #ANALYSIS} in the previous results, kept across reruns. */
+    static final String ANALYSIS = "<!-- analysis: written by hand, kept by reruns -->";
+
+    private static String keptAnalysis(Path out) throws java.io.IOException {
+        if (!Files.isRegularFile(out)) {
+            return "";
+        }
+        String previous = Files.readString(out);
+        int at = previous.indexOf(ANALYSIS);
+        return at < 0 ? "" : "\n" + previous.substring(at);
     }
 
     private static Table print(Table table) {

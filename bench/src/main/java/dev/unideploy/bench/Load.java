@@ -19,6 +19,12 @@ final class Load implements AutoCloseable {
 
     private static final long MAX_LATENCY_MICROS = Duration.ofMinutes(1).toNanos() / 1000;
 
+    /** Requests a warm-up should see answered: enough for the JIT to compile the gateway's hot path. */
+    static final long WARM_UP_REQUESTS = 5000;
+
+    /** The longest a warm-up may last, however few requests were answered. */
+    static final Duration WARM_UP_CAP = Duration.ofSeconds(10);
+
     private final ConnectionProvider pool;
     private final HttpClient client;
 
@@ -41,10 +47,22 @@ final class Load implements AutoCloseable {
      */
     Sample run(String url, int users, Duration warmUp, Duration measure, Runnable afterWarmUp) {
         if (!warmUp.isZero()) {
-            drive(url, users, warmUp);
+            warm(url, users, warmUp);
         }
         afterWarmUp.run();
         return drive(url, users, measure);
+    }
+
+    /**
+     * Warms up for {@code minimum}, then on until {@link #WARM_UP_REQUESTS} requests were answered (so that the JIT
+     * has compiled the hot path even on a slow or busy machine), but never longer than {@link #WARM_UP_CAP}.
+     */
+    private void warm(String url, int users, Duration minimum) {
+        long answered = drive(url, users, minimum).ok();
+        long cap = System.nanoTime() + WARM_UP_CAP.minus(minimum).toNanos();
+        while (answered < WARM_UP_REQUESTS && System.nanoTime() < cap) {
+            answered += drive(url, users, Duration.ofSeconds(1)).ok();
+        }
     }
 
     /** {@code users} clients each sending one GET every {@code interval} (an open loop), for {@code period}. */
