@@ -1,0 +1,115 @@
+package dev.unideploy.bench;
+
+import dev.unideploy.bench.Report.Table;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the four scenarios of issue 9 against a gateway it starts in sandbox mode, and writes {@code bench/RESULTS.md}.
+ *
+ * <p>Options are system properties: {@code bench.gatewayJar} (default {@code gateway/target/…-exec.jar}),
+ * {@code bench.out} (default {@code bench/RESULTS.md}), {@code bench.warmup} and {@code bench.measure} (seconds per
+ * side, default 3 and 8), {@code bench.rounds} (alternating direct/gateway rounds the measured time is cut into,
+ * default 4), {@code bench.streams} (default 1000), {@code bench.hold} (seconds the streams stay open,
+ * default 15), {@code bench.only} (which scenarios, default {@code abcd}), {@code bench.gatewayJvmArgs} (extra
+ * JVM options for the gateway, e.g. a flight recording).
+ */
+public final class Benchmark {
+
+    private Benchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(System.getProperty(
+                "bench.gatewayJar",
+                GatewayProcess.defaultJar()
+                        .orElseThrow(() -> new IllegalStateException("no gateway jar: build it with `./mvnw -pl gateway"
+                                + " -am package -DskipTests`, or pass -Dbench.gatewayJar=…"))
+                        .toString()));
+        Path out = Path.of(System.getProperty(
+                "bench.out", Files.isDirectory(Path.of("bench")) ? "bench/RESULTS.md" : "RESULTS.md"));
+        Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup", 3));
+        Duration measure = Duration.ofSeconds(Long.getLong("bench.measure", 8));
+        String only = System.getProperty("bench.only", "abcd");
+        List<String> jvmArgs = System.getProperty("bench.gatewayJvmArgs", "").isBlank()
+                ? List.of()
+                : List.of(System.getProperty("bench.gatewayJvmArgs").trim().split("\\s+"));
+        int rounds = Integer.getInteger("bench.rounds", 4);
+        int streams = Integer.getInteger("bench.streams", 1000);
+        Duration hold = Duration.ofSeconds(Long.getLong("bench.hold", 15));
+        Duration step = Duration.ofSeconds(60);
+        Duration pollInterval = Duration.ofSeconds(1);
+        long heapLimit = 256L * 1024 * 1024;
+
+        long began = System.nanoTime();
+        double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage();
+        List<Table> tables = new ArrayList<>();
+        Http http = new Http(Scenarios.TOKEN);
+        try (GatewayProcess gateway = new GatewayProcess(jar, "256m", jvmArgs, step, pollInterval)) {
+            System.out.println("gateway pid " + gateway.pid() + " on " + gateway.url() + ", log " + gateway.log);
+            gateway.awaitHealthy(http, Duration.ofSeconds(180));
+            Simulators simulators = new Simulators(gateway.simulatorPorts);
+            Scenarios scenarios = new Scenarios(gateway, simulators, http, warmUp, measure, rounds);
+            if (only.contains("a")) {
+                tables.add(print(scenarios.cacheHit(32)));
+            }
+            if (only.contains("b")) {
+                tables.add(print(scenarios.coalescing(200)));
+            }
+            if (only.contains("c")) {
+                tables.add(print(scenarios.fanOut(16, 100)));
+            }
+            if (only.contains("d")) {
+                tables.add(print(new EventStreams(gateway, simulators, http, pollInterval)
+                        .run(scenarios, streams, hold, Duration.ofSeconds(8), heapLimit)));
+            }
+        }
+        List<String> environment = List.of(
+                "run: "
+                        + ZonedDateTime.now(ZoneOffset.UTC)
+                                .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                                .substring(0, 19)
+                        + " UTC, " + Math.round((System.nanoTime() - began) / 1e9) + " s",
+                "JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + "; "
+                        + Runtime.getRuntime().availableProcessors() + " cores; "
+                        + System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                String.format(
+                        java.util.Locale.ROOT,
+                        "machine load average (1 min) at start / end: %.1f / %.1f (shared machine: other work ran too)",
+                        loadBefore,
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                                .getSystemLoadAverage()),
+                "gateway: `" + jar.getFileName() + "` as its own JVM, `-Xmx256m`, sandbox mode (the five simulators"
+                        + " in the same JVM), simulator step 60 s, event poll interval 1 s; load generator (Reactor"
+                        + " Netty, HdrHistogram) in a second JVM on the same machine",
+                "direct = the provider simulator called directly; ratios are gateway / direct, measured in this run");
+        String markdown = Report.markdown("Benchmark results", environment, tables);
+        Files.writeString(out, markdown + keptAnalysis(out));
+        System.out.println(markdown);
+        System.out.println("written to " + out.toAbsolutePath());
+        System.exit(0);
+    }
+
+    /** The hand-written analysis below {@link #ANALYSIS} in the previous results, kept across reruns. */
+    static final String ANALYSIS = "<!-- analysis: written by hand, kept by reruns -->";
+
+    private static String keptAnalysis(Path out) throws java.io.IOException {
+        if (!Files.isRegularFile(out)) {
+            return "";
+        }
+        String previous = Files.readString(out);
+        int at = previous.indexOf(ANALYSIS);
+        return at < 0 ? "" : "\n" + previous.substring(at);
+    }
+
+    private static Table print(Table table) {
+        System.out.println(table.title() + (table.met() ? ": target met" : ": TARGET MISSED"));
+        return table;
+    }
+}

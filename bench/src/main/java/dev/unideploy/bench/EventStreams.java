@@ -1,0 +1,162 @@
+package dev.unideploy.bench;
+
+import dev.unideploy.bench.Report.Row;
+import dev.unideploy.bench.Report.Table;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import reactor.core.Disposable;
+
+/**
+ * (d) Many event streams on one in-progress deployment: the gateway should poll the provider once per interval
+ * whatever the number of subscribers, within a 256 MB heap. The direct side is what the same clients would do
+ * without the gateway: each poll the provider at the gateway's poll interval.
+ */
+final class EventStreams {
+
+    private static final long MB = 1024 * 1024;
+
+    private final GatewayProcess gateway;
+    private final Simulators simulators;
+    private final Http admin;
+    private final Duration pollInterval;
+
+    EventStreams(GatewayProcess gateway, Simulators simulators, Http admin, Duration pollInterval) {
+        this.gateway = gateway;
+        this.simulators = simulators;
+        this.admin = admin;
+        this.pollInterval = pollInterval;
+    }
+
+    Table run(Scenarios scenarios, int streams, Duration hold, Duration directPeriod, long heapLimitBytes)
+            throws InterruptedException {
+        String uuid = scenarios.trigger("coolify:cool-broken");
+        String path = Scenarios.COOLIFY_API + "/deployments/" + uuid;
+
+        Sample direct;
+        long directCalls;
+        try (Load load = new Load("d-direct", streams + 16, Scenarios::bearer)) {
+            simulators.resetJournals();
+            direct = load.paced(simulators.root("coolify") + path, streams, pollInterval, directPeriod);
+            directCalls = simulators.count("coolify", "GET", path);
+        }
+
+        simulators.resetJournals();
+        gateway.fullGc();
+        double idleHeap = heapUsed();
+
+        Histogram firstEvent = new ConcurrentHistogram(Duration.ofMinutes(1).toNanos() / 1000, 3);
+        AtomicLong open = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        AtomicLong statusEvents = new AtomicLong();
+        List<Disposable> subscriptions = new ArrayList<>();
+        double peakHeap = idleHeap;
+        double liveHeap;
+        long gatewayCalls;
+        long allCalls;
+        double heldSeconds;
+        try (Load load = new Load("d-gateway", streams + 16, headers -> {
+            Scenarios.bearer(headers);
+            headers.set("Accept", "text/event-stream");
+        })) {
+            String url = gateway.url() + "/v1/deployments/coolify:" + uuid + "/events";
+            for (int i = 0; i < streams; i++) {
+                long opened = System.nanoTime();
+                AtomicBoolean first = new AtomicBoolean(true);
+                subscriptions.add(load.client()
+                        .responseTimeout(Duration.ofMinutes(10))
+                        .get()
+                        .uri(url)
+                        .responseContent()
+                        .asString()
+                        .subscribe(
+                                chunk -> {
+                                    if (first.compareAndSet(true, false)) {
+                                        firstEvent.recordValue((System.nanoTime() - opened) / 1000);
+                                        open.incrementAndGet();
+                                    }
+                                    statusEvents.addAndGet(
+                                            occurrences(chunk, "event: status") + occurrences(chunk, "event:status"));
+                                },
+                                error -> failed.incrementAndGet()));
+            }
+            long start = System.nanoTime();
+            long deadline = start + hold.toNanos();
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(1000);
+                peakHeap = Math.max(peakHeap, heapUsed());
+            }
+            heldSeconds = (System.nanoTime() - start) / 1e9;
+            gatewayCalls = simulators.count("coolify", "GET", path);
+            allCalls = simulators.countAll("coolify");
+            gateway.fullGc();
+            liveHeap = heapUsed();
+            subscriptions.forEach(Disposable::dispose);
+        }
+        Sample through = new Sample(open.get(), failed.get(), heldSeconds, firstEvent);
+        double directRate = directCalls / direct.seconds();
+        double gatewayRate = gatewayCalls / heldSeconds;
+        List<Row> rows = List.of(
+                Row.info("clients", Report.number(streams) + " pollers", Report.number(streams) + " SSE streams", ""),
+                Row.info(
+                        "streams that got a first event",
+                        "",
+                        Report.number(open.get()) + " (" + failed.get() + " failed)",
+                        ""),
+                Row.info(
+                        "p50 / p99 latency (ms): direct GET vs time to first event",
+                        Report.millis(direct.p50Millis()) + " / " + Report.millis(direct.p99Millis()),
+                        Report.millis(through.p50Millis()) + " / " + Report.millis(through.p99Millis()),
+                        ""),
+                Row.info(
+                        "provider GETs of the deployment per second",
+                        String.format(java.util.Locale.ROOT, "%.1f", directRate),
+                        String.format(java.util.Locale.ROOT, "%.2f", gatewayRate) + " (all paths: "
+                                + String.format(java.util.Locale.ROOT, "%.2f", allCalls / heldSeconds) + ")",
+                        Report.ratio(gatewayRate / directRate)),
+                new Row(
+                        "gateway heap in use: idle → peak with streams open (MB)",
+                        "",
+                        mb(idleHeap) + " → " + mb(peakHeap),
+                        "",
+                        "≤ " + heapLimitBytes / MB + " MB",
+                        peakHeap <= heapLimitBytes && failed.get() == 0 && open.get() == streams),
+                Row.info("gateway heap live after a full GC, streams open (MB)", "", mb(liveHeap), ""));
+        return new Table(
+                "(d) " + streams + " concurrent event streams on one deployment",
+                "An in-progress deployment of `coolify:cool-broken` (Coolify has no event stream: the gateway polls,"
+                        + " the stricter case). Direct: " + streams + " clients each `GET` the deployment from the"
+                        + " simulator every " + Scenarios.seconds(pollInterval) + " (the gateway's poll interval) for "
+                        + Scenarios.seconds(directPeriod) + ". Gateway (`-Xmx" + heapLimitBytes / MB + "m`): "
+                        + streams + " `GET /v1/deployments/{id}/events` streams held open for "
+                        + Scenarios.seconds(hold) + "; heap is `jvm.memory.used{area=heap}` sampled every second;"
+                        + " provider calls from the simulator's journal. The simulators run inside the gateway JVM"
+                        + " (sandbox mode), so its heap includes theirs.",
+                rows,
+                List.of("status events received over all streams: " + statusEvents.get() + "."));
+    }
+
+    private double heapUsed() {
+        return admin.get(gateway.url() + "/actuator/metrics/jvm.memory.used?tag=area:heap")
+                .path("measurements")
+                .path(0)
+                .path("value")
+                .asDouble();
+    }
+
+    private static String mb(double bytes) {
+        return String.format(java.util.Locale.ROOT, "%.0f", bytes / MB);
+    }
+
+    private static int occurrences(String text, String token) {
+        int count = 0;
+        for (int at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + token.length())) {
+            count++;
+        }
+        return count;
+    }
+}
