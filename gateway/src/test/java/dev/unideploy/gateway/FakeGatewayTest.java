@@ -1,6 +1,7 @@
 package dev.unideploy.gateway;
 
 import dev.unideploy.gateway.provider.ProviderConfiguration;
+import dev.unideploy.gateway.provider.ProviderRegistry;
 import dev.unideploy.gateway.security.ApiKeys;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
@@ -42,6 +43,9 @@ abstract class FakeGatewayTest {
     @Autowired
     ProviderConfiguration.ProviderCircuitBreakers breakers;
 
+    @Autowired
+    ProviderRegistry registry;
+
     @LocalServerPort
     protected int port;
 
@@ -61,5 +65,6 @@ abstract class FakeGatewayTest {
         a.reset();
         b.reset();
         breakers.registry().getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+        registry.clearCaches(); // each test's fake data is new behind the gateway's back
     }
 }

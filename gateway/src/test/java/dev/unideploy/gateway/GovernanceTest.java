@@ -40,6 +40,43 @@ class GovernanceTest extends FakeGatewayTest {
     }
 
     @Test
+    @DisplayName("many clients listing the same app share provider list calls; the gateway's own trigger shows at once")
+    void coalescesLists() {
+        a.add("app-a", "l1", Lifecycle.succeeded("finished"), Instant.now());
+        Long ok = Flux.range(0, 200)
+                .flatMap(
+                        i -> Flux.defer(() -> Flux.just(this.client
+                                        .get()
+                                        .uri("/v1/deployments?appId=fake-a:app-a")
+                                        .exchange()
+                                        .expectStatus()
+                                        .isOk()
+                                        .returnResult(Map.class)))
+                                .subscribeOn(Schedulers.boundedElastic()),
+                        50)
+                .count()
+                .block(Duration.ofSeconds(60));
+        assertThat(ok).isEqualTo(200);
+        assertThat(a.calls("list")).isPositive().isLessThanOrEqualTo(20);
+
+        String id = (String) client.post()
+                .uri("/v1/deployments")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("appId", "fake-a:app-a"))
+                .exchange()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
+        client.get()
+                .uri("/v1/deployments?appId=fake-a:app-a")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.items[?(@.id == '" + id + "')]")
+                .exists();
+    }
+
+    @Test
     @DisplayName("a failing provider opens its circuit: thirty triggers answer 5xx naming it, the last ones at once, "
             + "while another provider keeps answering; it recovers by itself")
     void circuitBreaksPerProvider() {

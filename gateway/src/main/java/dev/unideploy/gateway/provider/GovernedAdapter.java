@@ -38,7 +38,8 @@ import reactor.util.retry.Retry;
  * An adapter as the gateway calls it: every call passes the bulkhead, the circuit breaker and a time limit of its
  * class (reads short, writes longer, streams none); failed reads are retried with jittered backoff, writes never;
  * deployment reads are cached — finished deployments for long, in-progress ones for a short window that
- * coalesces every caller's polling into one provider call; the gateway's own writes evict.
+ * coalesces every caller's polling into one provider call — and list pages for that short window too; the
+ * gateway's own writes evict.
  */
 final class GovernedAdapter implements ProviderAdapter {
 
@@ -48,6 +49,10 @@ final class GovernedAdapter implements ProviderAdapter {
     private final Bulkhead bulkhead;
     private final ProviderMetrics metrics;
     private final AsyncCache<String, Deployment> deployments;
+    private final AsyncCache<ListKey, DeploymentPage> lists;
+
+    /** One page of one app's deployments, as the adapter was asked for it. */
+    private record ListKey(String appId, @Nullable String pageToken, int limit) {}
 
     GovernedAdapter(
             ProviderAdapter delegate,
@@ -65,10 +70,20 @@ final class GovernedAdapter implements ProviderAdapter {
                 .expireAfter(Expiry.<String, Deployment>creating(
                         (id, deployment) -> deployment.terminal() ? rules.terminalTtl() : rules.coalesceWindow()))
                 .buildAsync();
+        this.lists = Caffeine.newBuilder()
+                .maximumSize(rules.cacheSize())
+                .expireAfterWrite(rules.coalesceWindow())
+                .buildAsync();
     }
 
     CircuitBreaker circuitBreaker() {
         return breaker;
+    }
+
+    /** Drops every cached read: the next reads go to the provider. */
+    void clearCaches() {
+        deployments.synchronous().invalidateAll();
+        lists.synchronous().invalidateAll();
     }
 
     private <T> Mono<T> read(String operation, Mono<T> call) {
@@ -130,12 +145,16 @@ final class GovernedAdapter implements ProviderAdapter {
 
     @Override
     public Mono<Deployment> trigger(TriggerRequest request) {
-        return write("trigger", delegate.trigger(request));
+        return write("trigger", delegate.trigger(request)).transform(evicting(null));
     }
 
     @Override
     public Mono<DeploymentPage> listDeployments(String appId, @Nullable String pageToken, int limit) {
-        return read("list", delegate.listDeployments(appId, pageToken, limit));
+        // many clients listing the same apps share one provider call per coalescing window
+        return Mono.fromFuture(() -> lists.get(
+                new ListKey(appId, pageToken, limit),
+                (key, executor) -> read("list", delegate.listDeployments(appId, pageToken, limit))
+                        .toFuture()));
     }
 
     @Override
@@ -173,12 +192,12 @@ final class GovernedAdapter implements ProviderAdapter {
 
     @Override
     public Mono<Deployment> rollback(String deploymentId) {
-        return write("rollback", delegate.rollback(deploymentId));
+        return write("rollback", delegate.rollback(deploymentId)).transform(evicting(deploymentId));
     }
 
     @Override
     public Mono<Deployment> promote(String deploymentId, PromoteRequest request) {
-        return write("promote", delegate.promote(deploymentId, request));
+        return write("promote", delegate.promote(deploymentId, request)).transform(evicting(deploymentId));
     }
 
     @Override
@@ -202,11 +221,17 @@ final class GovernedAdapter implements ProviderAdapter {
     }
 
     /**
-     * Evicts the deployment before the write's result reaches the caller, so that the caller's next read goes to
-     * the provider (evicting after would race with it).
+     * Evicts what a write changes — the deployment, and every cached list of this connection (a new or changed
+     * deployment shows in them) — before the write's result reaches the caller, so that the caller's next read goes
+     * to the provider (evicting after would race with it).
      */
-    private <T> java.util.function.Function<Mono<T>, Mono<T>> evicting(String deploymentId) {
-        Runnable evict = () -> deployments.synchronous().invalidate(deploymentId);
+    private <T> java.util.function.Function<Mono<T>, Mono<T>> evicting(@Nullable String deploymentId) {
+        Runnable evict = () -> {
+            if (deploymentId != null) {
+                deployments.synchronous().invalidate(deploymentId);
+            }
+            lists.synchronous().invalidateAll();
+        };
         return write -> write.doOnTerminate(evict).doOnCancel(evict);
     }
 
