@@ -13,8 +13,7 @@ import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.Support;
 import dev.unideploy.spi.TriggerRequest;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -38,22 +37,17 @@ final class CoolifyAdapter implements ProviderAdapter {
     }
 
     private static Map<Capability, Support> capabilityMap() {
-        Map<Capability, Support> map = new EnumMap<>(Capability.class);
-        for (Capability capability : Capability.values()) {
-            map.put(capability, Support.UNSUPPORTED);
-        }
-        for (Capability capability : List.of(
-                Capability.APPS,
-                Capability.TRIGGER,
-                Capability.LIST,
-                Capability.GET,
-                Capability.CANCEL,
-                Capability.LOGS,
-                Capability.ROLLBACK)) {
-            map.put(capability, Support.NATIVE);
-        }
         // EVENTS: the REST API has no stream; the gateway polls.
-        return Collections.unmodifiableMap(map);
+        return Support.matrix(
+                EnumSet.of(
+                        Capability.APPS,
+                        Capability.TRIGGER,
+                        Capability.LIST,
+                        Capability.GET,
+                        Capability.CANCEL,
+                        Capability.LOGS,
+                        Capability.ROLLBACK),
+                EnumSet.noneOf(Capability.class));
     }
 
     @Override

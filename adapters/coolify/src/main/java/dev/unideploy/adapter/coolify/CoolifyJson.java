@@ -2,26 +2,22 @@ package dev.unideploy.adapter.coolify;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.unideploy.spi.ProviderException;
+import dev.unideploy.spi.ProviderJson;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Coolify's wire shapes; unknown properties are ignored. */
 final class CoolifyJson {
 
-    static final JsonMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    static final ProviderJson JSON = new ProviderJson("Coolify");
+    static final JsonMapper MAPPER = JSON.mapper();
 
     /** What {@code raw} keeps of a queue row: not {@code logs} (hidden entries) nor configuration snapshots. */
     static final java.util.Set<String> ROW_RAW = java.util.Set.of(
@@ -102,42 +98,20 @@ final class CoolifyJson {
             @JsonProperty("environment_name") @Nullable String environmentName) {}
 
     static JsonNode parse(String body) {
-        try {
-            return MAPPER.readTree(body);
-        } catch (JacksonException e) {
-            throw new ProviderException.BadResponse("Coolify answered something that is not JSON", null, e);
-        }
+        return JSON.parse(body);
     }
 
     static <T> T read(JsonNode node, Class<T> type) {
-        try {
-            return MAPPER.treeToValue(node, type);
-        } catch (JacksonException e) {
-            throw new ProviderException.BadResponse(
-                    "Coolify answered an unexpected " + type.getSimpleName() + " shape", null, e);
-        }
+        return JSON.read(node, type);
     }
 
-    /**
-     * A copy of {@code node} with the listed properties only: {@code raw} payloads are allow-listed, since
-     * Coolify objects can carry secrets (environment values, webhook secrets, registry passwords, hidden logs).
-     */
+    /** {@code raw} payloads are allow-listed: provider objects can carry secrets. */
     static JsonNode only(JsonNode node, java.util.Set<String> properties) {
-        if (!node.isObject()) {
-            return node;
-        }
-        tools.jackson.databind.node.ObjectNode copy = MAPPER.createObjectNode();
-        node.properties().forEach(entry -> {
-            if (properties.contains(entry.getKey())) {
-                copy.set(entry.getKey(), entry.getValue());
-            }
-        });
-        return copy;
+        return JSON.only(node, properties);
     }
 
     static @Nullable String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isMissingNode() || value.isNull() ? null : value.asString();
+        return ProviderJson.text(node, field);
     }
 
     /** Laravel timestamps: ISO-8601 with offset, or {@code yyyy-MM-dd HH:mm:ss} in UTC. */
@@ -145,15 +119,15 @@ final class CoolifyJson {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant iso = ProviderJson.isoInstant(value);
+        if (iso != null) {
+            return iso;
+        }
         try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException notIso) {
-            try {
-                return LocalDateTime.parse(value.replace(' ', 'T'), DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-                        .toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException unreadable) {
-                return null;
-            }
+            return LocalDateTime.parse(value.replace(' ', 'T'), DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                    .toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException unreadable) {
+            return null;
         }
     }
 }

@@ -16,8 +16,7 @@ import dev.unideploy.spi.Support;
 import dev.unideploy.spi.TriggerRequest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -52,24 +51,18 @@ final class DokployAdapter implements ProviderAdapter {
     }
 
     private static Map<Capability, Support> capabilityMap() {
-        Map<Capability, Support> map = new EnumMap<>(Capability.class);
-        for (Capability capability : Capability.values()) {
-            map.put(capability, Support.UNSUPPORTED);
-        }
-        for (Capability capability : List.of(
-                Capability.APPS,
-                Capability.TRIGGER,
-                Capability.LIST,
-                Capability.LOGS,
-                Capability.EVENTS,
-                Capability.DELETE,
-                Capability.CANCEL)) {
-            map.put(capability, Support.NATIVE);
-        }
-        // No get-one procedure: found in deployment.all / queueList.
-        map.put(Capability.GET, Support.EMULATED);
+        // GET is emulated: no get-one procedure, found in deployment.all / queueList.
         // ROLLBACK stays unsupported: rollback.rollback needs rollbacks enabled plus a registry per app.
-        return Collections.unmodifiableMap(map);
+        return Support.matrix(
+                EnumSet.of(
+                        Capability.APPS,
+                        Capability.TRIGGER,
+                        Capability.LIST,
+                        Capability.LOGS,
+                        Capability.EVENTS,
+                        Capability.DELETE,
+                        Capability.CANCEL),
+                EnumSet.of(Capability.GET));
     }
 
     @Override

@@ -1,23 +1,18 @@
 package dev.unideploy.adapter.dokploy;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.unideploy.spi.ProviderException;
+import dev.unideploy.spi.ProviderJson;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Dokploy's wire shapes. Its OpenAPI response schemas are empty, so these are hand-written from the source. */
 final class DokployJson {
 
-    static final JsonMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    static final ProviderJson JSON = new ProviderJson("Dokploy");
+    static final JsonMapper MAPPER = JSON.mapper();
 
     /** What {@code raw} keeps of an application: its {@code env}, build args and registry password stay out. */
     static final java.util.Set<String> APP_RAW = java.util.Set.of(
@@ -79,52 +74,23 @@ final class DokployJson {
             @Nullable String appName) {}
 
     static JsonNode parse(String body) {
-        try {
-            return MAPPER.readTree(body);
-        } catch (JacksonException e) {
-            throw new ProviderException.BadResponse("Dokploy answered something that is not JSON", null, e);
-        }
+        return JSON.parse(body);
     }
 
     static <T> T read(JsonNode node, Class<T> type) {
-        try {
-            return MAPPER.treeToValue(node, type);
-        } catch (JacksonException e) {
-            throw new ProviderException.BadResponse(
-                    "Dokploy answered an unexpected " + type.getSimpleName() + " shape", null, e);
-        }
+        return JSON.read(node, type);
     }
 
-    /**
-     * A copy of {@code node} with the listed properties only: {@code raw} payloads are allow-listed, since
-     * Dokploy objects can carry secrets (environment values, webhook secrets, registry passwords, hidden logs).
-     */
+    /** {@code raw} payloads are allow-listed: provider objects can carry secrets. */
     static JsonNode only(JsonNode node, java.util.Set<String> properties) {
-        if (!node.isObject()) {
-            return node;
-        }
-        tools.jackson.databind.node.ObjectNode copy = MAPPER.createObjectNode();
-        node.properties().forEach(entry -> {
-            if (properties.contains(entry.getKey())) {
-                copy.set(entry.getKey(), entry.getValue());
-            }
-        });
-        return copy;
+        return JSON.only(node, properties);
     }
 
     static @Nullable String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isMissingNode() || value.isNull() ? null : value.asString();
+        return ProviderJson.text(node, field);
     }
 
     static @Nullable Instant instant(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException unreadable) {
-            return null;
-        }
+        return ProviderJson.isoInstant(value);
     }
 }

@@ -14,8 +14,7 @@ import dev.unideploy.spi.Support;
 import dev.unideploy.spi.TriggerRequest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,22 +41,16 @@ final class MistAdapter implements ProviderAdapter {
     }
 
     private static Map<Capability, Support> capabilityMap() {
-        Map<Capability, Support> map = new EnumMap<>(Capability.class);
-        for (Capability capability : Capability.values()) {
-            map.put(capability, Support.UNSUPPORTED);
-        }
-        for (Capability capability : List.of(
-                Capability.APPS,
-                Capability.TRIGGER,
-                Capability.LIST,
-                Capability.LOGS,
-                Capability.EVENTS,
-                Capability.CANCEL)) {
-            map.put(capability, Support.NATIVE);
-        }
-        // No get-one endpoint: found in the app's list.
-        map.put(Capability.GET, Support.EMULATED);
-        return Collections.unmodifiableMap(map);
+        // GET is emulated: no get-one endpoint, found in the app's list.
+        return Support.matrix(
+                EnumSet.of(
+                        Capability.APPS,
+                        Capability.TRIGGER,
+                        Capability.LIST,
+                        Capability.LOGS,
+                        Capability.EVENTS,
+                        Capability.CANCEL),
+                EnumSet.of(Capability.GET));
     }
 
     @Override

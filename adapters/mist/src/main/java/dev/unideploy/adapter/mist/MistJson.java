@@ -2,22 +2,17 @@ package dev.unideploy.adapter.mist;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.unideploy.spi.ProviderException;
+import dev.unideploy.spi.ProviderJson;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Mist's wire shapes ({@code server/models/deployment.go}); unknown properties are ignored. */
 final class MistJson {
 
-    static final JsonMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    static final ProviderJson JSON = new ProviderJson("Mist");
+    static final JsonMapper MAPPER = JSON.mapper();
 
     /** What {@code raw} keeps of an app. */
     static final java.util.Set<String> APP_RAW = java.util.Set.of(
@@ -63,53 +58,25 @@ final class MistJson {
             @Nullable JsonNode data) {}
 
     static JsonNode parse(String body) {
-        try {
-            return MAPPER.readTree(body);
-        } catch (JacksonException e) {
-            throw new ProviderException.BadResponse("Mist answered something that is not JSON", null, e);
-        }
+        return JSON.parse(body);
     }
 
     static <T> T read(JsonNode node, Class<T> type) {
-        try {
-            return MAPPER.treeToValue(node, type);
-        } catch (JacksonException e) {
-            throw new ProviderException.BadResponse(
-                    "Mist answered an unexpected " + type.getSimpleName() + " shape", null, e);
-        }
+        return JSON.read(node, type);
     }
 
-    /**
-     * A copy of {@code node} with the listed properties only: {@code raw} payloads are allow-listed, since
-     * Mist objects can carry secrets (environment values, webhook secrets, registry passwords, hidden logs).
-     */
+    /** {@code raw} payloads are allow-listed: provider objects can carry secrets. */
     static JsonNode only(JsonNode node, java.util.Set<String> properties) {
-        if (!node.isObject()) {
-            return node;
-        }
-        tools.jackson.databind.node.ObjectNode copy = MAPPER.createObjectNode();
-        node.properties().forEach(entry -> {
-            if (properties.contains(entry.getKey())) {
-                copy.set(entry.getKey(), entry.getValue());
-            }
-        });
-        return copy;
+        return JSON.only(node, properties);
     }
 
     static @Nullable String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isMissingNode() || value.isNull() ? null : value.asString();
+        return ProviderJson.text(node, field);
     }
 
     /** Go's RFC 3339 times; Go's zero time means "not yet". */
+    /** Go's zero time means "not yet". */
     static @Nullable Instant instant(@Nullable String value) {
-        if (value == null || value.isBlank() || value.startsWith("0001-01-01")) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException unreadable) {
-            return null;
-        }
+        return value != null && value.startsWith("0001-01-01") ? null : ProviderJson.isoInstant(value);
     }
 }
