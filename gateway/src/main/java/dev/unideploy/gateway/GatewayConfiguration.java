@@ -5,6 +5,7 @@ import dev.unideploy.gateway.deployment.CancelLedger;
 import dev.unideploy.gateway.deployment.DeploymentLister;
 import dev.unideploy.gateway.deployment.DeploymentService;
 import dev.unideploy.gateway.deployment.DeploymentWatcher;
+import dev.unideploy.gateway.problem.SecretRedaction;
 import dev.unideploy.gateway.provider.ProviderRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,11 @@ import org.springframework.context.annotation.Configuration;
 /** The gateway's services around the provider registry. */
 @Configuration(proxyBeanMethods = false)
 class GatewayConfiguration {
+
+    @Bean
+    SecretRedaction secretRedaction(UnideployProperties properties) {
+        return SecretRedaction.of(properties);
+    }
 
     @Bean
     CancelLedger cancelLedger() {

@@ -147,6 +147,23 @@ class GatewayApiTest extends FakeGatewayTest {
     }
 
     @Test
+    @DisplayName("a request body over the limit answers 413 and reaches no provider")
+    void bodyTooLarge() {
+        String huge = "{\"appId\":\"fake-a:app-a\",\"environment\":\"" + "x".repeat(100_000) + "\"}";
+        client.post()
+                .uri("/v1/deployments")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(huge)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("payload_too_large");
+        assertThat(a.calls("trigger")).isZero();
+    }
+
+    @Test
     @DisplayName("unknown providers and deployments answer 404 not_found")
     void notFound() {
         client.get()

@@ -30,9 +30,23 @@ public final class ProviderHttp {
         this.messageOf = messageOf;
     }
 
+    /**
+     * The Reactor Context key under which the gateway puts the W3C {@code traceparent} of the request being served:
+     * every provider call made for it carries the header.
+     */
+    public static final String TRACEPARENT = "traceparent";
+
     /** The response whatever its status; only transport failures become errors. */
     public Mono<HttpResponse<String>> exchange(HttpRequest request) {
-        return Mono.defer(() -> Mono.fromFuture(() -> client.sendAsync(request, HttpResponse.BodyHandlers.ofString())))
+        return Mono.deferContextual(context -> {
+                    HttpRequest traced = context.<String>getOrEmpty(TRACEPARENT)
+                            .map(value -> HttpRequest.newBuilder(
+                                            request, (name, v) -> !name.equalsIgnoreCase(TRACEPARENT))
+                                    .header(TRACEPARENT, value)
+                                    .build())
+                            .orElse(request);
+                    return Mono.fromFuture(() -> client.sendAsync(traced, HttpResponse.BodyHandlers.ofString()));
+                })
                 .onErrorMap(error -> !(error instanceof ProviderException), ProviderHttp::toProviderException);
     }
 

@@ -21,7 +21,6 @@ public record UnideployProperties(
         @DefaultValue Map<String, Provider> providers,
         @DefaultValue Map<String, Client> clients,
         @DefaultValue Sandbox sandbox,
-        @DefaultValue Limits limits,
         @DefaultValue Events events,
         @DefaultValue Governance resilience) {
 
@@ -100,7 +99,4 @@ public record UnideployProperties(
     public record Events(
             @DefaultValue("1s") Duration pollInterval,
             @DefaultValue("15s") Duration heartbeat) {}
-
-    /** Request limits. */
-    public record Limits(@DefaultValue("64KB") org.springframework.util.unit.DataSize maxRequestBody) {}
 }

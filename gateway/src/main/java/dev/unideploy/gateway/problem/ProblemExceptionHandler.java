@@ -26,9 +26,11 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
     private final JsonMapper json;
+    private final SecretRedaction redaction;
 
-    public ProblemExceptionHandler(JsonMapper json) {
+    public ProblemExceptionHandler(JsonMapper json, SecretRedaction redaction) {
         this.json = json;
+        this.redaction = redaction;
     }
 
     @Override
@@ -74,8 +76,10 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
         if (problem.code() == ProblemCode.UNAUTHORIZED) {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"unideploy\"");
         }
-        byte[] body = json.writeValueAsString(
-                        problem.body(exchange.getRequest().getPath().value(), RequestIdFilter.requestId(exchange)))
+        // the detail may carry a provider's own message, which may echo a credential it refused
+        byte[] body = redaction
+                .redact(json.writeValueAsString(
+                        problem.body(exchange.getRequest().getPath().value(), RequestIdFilter.requestId(exchange))))
                 .getBytes(StandardCharsets.UTF_8);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }

@@ -85,6 +85,9 @@ public final class ProblemTranslation {
                     "Method " + notAllowed.getHttpMethod() + " is not allowed here; allowed: "
                             + notAllowed.getSupportedMethods() + ".");
         }
+        if (causedBy(error, DataBufferLimitException.class)) {
+            return Problem.of(ProblemCode.PAYLOAD_TOO_LARGE, "The request body is too large.");
+        }
         if (error instanceof ServerWebInputException input) {
             return invalidInput(input);
         }
@@ -112,6 +115,16 @@ public final class ProblemTranslation {
     /** {@code listDeployments.limit} → {@code limit}. */
     private static String lastNode(String path) {
         return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    /** True when {@code type} is anywhere in the cause chain (decoders wrap the limit in their own exceptions). */
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(List<ApiException.FieldError> fields) {

@@ -159,9 +159,11 @@ final class GovernedAdapter implements ProviderAdapter {
 
     @Override
     public Mono<Deployment> getDeployment(String deploymentId) {
-        return Mono.fromFuture(() -> deployments.get(
+        return Mono.deferContextual(context -> Mono.fromFuture(() -> deployments.get(
                 deploymentId,
-                (id, executor) -> read("get", delegate.getDeployment(id)).toFuture()));
+                (id, executor) -> read("get", delegate.getDeployment(id))
+                        .contextWrite(context)
+                        .toFuture())));
     }
 
     @Override

@@ -1,21 +1,25 @@
 package dev.unideploy.gateway.provider;
 
+import dev.unideploy.gateway.problem.SecretRedaction;
 import java.net.URI;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import reactor.core.publisher.Mono;
 
 /**
  * {@code /v1/providers/{provider}/passthrough/**}: one Spring Cloud Gateway route per connection to the provider's
  * own API, for {@code admin} keys (enforced by the authentication filter). Provider responses may set session
- * cookies (Mist): they are dropped, so no credential reaches the client.
+ * cookies (Mist) or echo a credential in their body: cookies are dropped and configured credentials masked, so
+ * none reaches the client.
  */
 @Configuration(proxyBeanMethods = false)
 class PassthroughRoutes {
 
     @Bean
-    RouteLocator passthroughRouteLocator(RouteLocatorBuilder builder, ProviderRegistry registry) {
+    RouteLocator passthroughRouteLocator(
+            RouteLocatorBuilder builder, ProviderRegistry registry, SecretRedaction redaction) {
         RouteLocatorBuilder.Builder routes = builder.routes();
         for (ProviderHandle handle : registry.all()) {
             if (!(handle.adapter() instanceof GovernedAdapter governed)) {
@@ -27,7 +31,13 @@ class PassthroughRoutes {
                     "passthrough-" + handle.id(),
                     route -> route.path(prefix, prefix + "/**")
                             .filters(filters -> filters.filter(new PassthroughFilter(prefix, base, governed))
-                                    .removeResponseHeader("Set-Cookie"))
+                                    .removeResponseHeader("Set-Cookie")
+                                    // a provider may echo the credential it was sent; the client never sees it
+                                    .modifyResponseBody(
+                                            String.class,
+                                            String.class,
+                                            (exchange, body) ->
+                                                    Mono.justOrEmpty(body).map(redaction::redact)))
                             .uri(base.getScheme() + "://" + base.getRawAuthority()));
         }
         return routes.build();

@@ -11,6 +11,7 @@ import dev.unideploy.gateway.api.model.TrafficResponse;
 import dev.unideploy.gateway.deployment.DeploymentService;
 import dev.unideploy.gateway.deployment.GlobalId;
 import dev.unideploy.gateway.problem.ApiException;
+import dev.unideploy.gateway.problem.SecretRedaction;
 import dev.unideploy.gateway.provider.ProviderHandle;
 import dev.unideploy.gateway.provider.ProviderRegistry;
 import dev.unideploy.gateway.security.ClientPrincipal;
@@ -31,10 +32,12 @@ class AppsController implements AppsApi {
 
     private final ProviderRegistry registry;
     private final DeploymentService service;
+    private final SecretRedaction redaction;
 
-    AppsController(ProviderRegistry registry, DeploymentService service) {
+    AppsController(ProviderRegistry registry, DeploymentService service, SecretRedaction redaction) {
         this.registry = registry;
         this.service = service;
+        this.redaction = redaction;
     }
 
     @Override
@@ -52,7 +55,7 @@ class AppsController implements AppsApi {
                                 .toList())
                         .onErrorResume(error -> {
                             synchronized (errors) {
-                                errors.add(Failures.toProviderFailure(handle.id(), error));
+                                errors.add(Failures.toProviderFailure(handle.id(), error, redaction));
                             }
                             return Flux.empty();
                         }))

@@ -15,6 +15,7 @@ import dev.unideploy.gateway.deployment.DeploymentWatcher;
 import dev.unideploy.gateway.deployment.GlobalId;
 import dev.unideploy.gateway.deployment.Located;
 import dev.unideploy.gateway.problem.ApiException;
+import dev.unideploy.gateway.problem.SecretRedaction;
 import dev.unideploy.gateway.security.ClientPrincipal;
 import dev.unideploy.spi.Source;
 import dev.unideploy.spi.TriggerRequest;
@@ -42,18 +43,21 @@ class DeploymentsController implements DeploymentsApi {
     private final DeploymentWatcher watcher;
     private final ApiMapping mapping;
     private final Idempotency idempotency;
+    private final SecretRedaction redaction;
 
     DeploymentsController(
             DeploymentService service,
             DeploymentLister lister,
             DeploymentWatcher watcher,
             ApiMapping mapping,
-            Idempotency idempotency) {
+            Idempotency idempotency,
+            SecretRedaction redaction) {
         this.service = service;
         this.lister = lister;
         this.watcher = watcher;
         this.mapping = mapping;
         this.idempotency = idempotency;
+        this.redaction = redaction;
     }
 
     @Override
@@ -111,7 +115,8 @@ class DeploymentsController implements DeploymentsApi {
                                 .map(item -> mapping.toDeployment(item, false))
                                 .toList(),
                         found.errors().stream()
-                                .map(failure -> Failures.toProviderFailure(failure.provider(), failure.error()))
+                                .map(failure ->
+                                        Failures.toProviderFailure(failure.provider(), failure.error(), redaction))
                                 .toList())
                 .nextCursor(found.nextCursor())));
     }
