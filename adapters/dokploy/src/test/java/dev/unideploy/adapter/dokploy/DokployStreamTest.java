@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.unideploy.spi.DeploymentEvent;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.Status;
+import dev.unideploy.spi.testing.FakeWebSocketServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

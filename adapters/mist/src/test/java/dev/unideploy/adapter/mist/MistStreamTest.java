@@ -12,6 +12,7 @@ import dev.unideploy.spi.Logs;
 import dev.unideploy.spi.Phase;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.Status;
+import dev.unideploy.spi.testing.FakeWebSocketServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.unideploy.adapter.dokploy;
+package dev.unideploy.spi.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,22 +19,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
 /** A one-connection RFC 6455 server for tests: sends text frames, optionally closes, records the upgrade. */
-final class FakeWebSocketServer implements AutoCloseable {
+public final class FakeWebSocketServer implements AutoCloseable {
 
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private final ServerSocket server;
-    final Map<String, String> headers = new ConcurrentHashMap<>();
-    final CountDownLatch clientClosed = new CountDownLatch(1);
-    volatile String requestLine = "";
+    public final Map<String, String> headers = new ConcurrentHashMap<>();
+    public final CountDownLatch clientClosed = new CountDownLatch(1);
+    public volatile String requestLine = "";
 
-    FakeWebSocketServer(List<String> frames, boolean serverCloses) throws IOException {
+    public FakeWebSocketServer(List<String> frames, boolean serverCloses) throws IOException {
         server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         Thread thread = new Thread(() -> serve(frames, serverCloses), "fake-ws");
         thread.setDaemon(true);
         thread.start();
     }
 
-    URI httpBase() {
+    public URI httpBase() {
         return URI.create("http://127.0.0.1:" + server.getLocalPort());
     }
 
