@@ -20,7 +20,7 @@ import dev.unideploy.spi.Support;
 import dev.unideploy.spi.TrafficSplit;
 import dev.unideploy.spi.TriggerRequest;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +29,11 @@ import tools.jackson.databind.JsonNode;
 
 /** Dooor OS deployments, normalised. Stateless: ids are Dooor's deployment ids; the workspace is configured. */
 final class DooorAdapter implements ProviderAdapter {
+
+    /** Cancel: no endpoint, documented or in the MCP. Events: the "Monitoring" WebSocket is undocumented (polled). */
+    private static final Map<Capability, Support> CAPABILITIES = Support.matrix(
+            EnumSet.complementOf(EnumSet.of(Capability.CANCEL, Capability.DELETE, Capability.EVENTS)),
+            EnumSet.noneOf(Capability.class));
 
     static final int MAX_REPLICAS = 10;
     private static final int APPS_PAGE_SIZE = 100;
@@ -50,14 +55,7 @@ final class DooorAdapter implements ProviderAdapter {
 
     @Override
     public Map<Capability, Support> capabilities() {
-        Map<Capability, Support> capabilities = new EnumMap<>(Capability.class);
-        for (Capability capability : Capability.values()) {
-            capabilities.put(capability, Support.NATIVE);
-        }
-        capabilities.put(Capability.CANCEL, Support.UNSUPPORTED); // no cancel endpoint, documented or in the MCP
-        capabilities.put(Capability.DELETE, Support.UNSUPPORTED);
-        capabilities.put(Capability.EVENTS, Support.UNSUPPORTED); // the "Monitoring" WebSocket is undocumented
-        return Map.copyOf(capabilities);
+        return CAPABILITIES;
     }
 
     @Override

@@ -18,7 +18,7 @@ import dev.unideploy.spi.Support;
 import dev.unideploy.spi.TriggerRequest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +28,12 @@ import tools.jackson.databind.JsonNode;
 
 /** Zectre Platform deployments, normalised. Stateless: ids are Zectre's deployment uuids. */
 final class ZectreAdapter implements ProviderAdapter {
+
+    /** Rollback is emulated: no endpoint, so an earlier deployment's image/artifact is deployed again. */
+    private static final Map<Capability, Support> CAPABILITIES = Support.matrix(
+            EnumSet.complementOf(
+                    EnumSet.of(Capability.ROLLBACK, Capability.DELETE, Capability.REVISIONS, Capability.TRAFFIC)),
+            EnumSet.of(Capability.ROLLBACK));
 
     private static final int APPS_PAGE_SIZE = 100;
 
@@ -51,15 +57,7 @@ final class ZectreAdapter implements ProviderAdapter {
 
     @Override
     public Map<Capability, Support> capabilities() {
-        Map<Capability, Support> capabilities = new EnumMap<>(Capability.class);
-        for (Capability capability : Capability.values()) {
-            capabilities.put(capability, Support.NATIVE);
-        }
-        capabilities.put(Capability.ROLLBACK, Support.EMULATED); // no rollback endpoint: re-deploy image/artifact
-        capabilities.put(Capability.DELETE, Support.UNSUPPORTED);
-        capabilities.put(Capability.REVISIONS, Support.UNSUPPORTED);
-        capabilities.put(Capability.TRAFFIC, Support.UNSUPPORTED);
-        return Map.copyOf(capabilities);
+        return CAPABILITIES;
     }
 
     /** {@code GET /apps?page=&page_size=100}, page after page until {@code total} is reached (AGREEMENTS.md). */
