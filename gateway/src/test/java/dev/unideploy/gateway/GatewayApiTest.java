@@ -379,6 +379,48 @@ class GatewayApiTest extends FakeGatewayTest {
     }
 
     @Test
+    @DisplayName("two apps read only partly stay newest first: nothing is served past the newest point either stopped")
+    void partlyReadAppsKeepTheOrder() {
+        Instant base = Instant.parse("2026-09-01T00:00:00Z");
+        for (int i = 0; i < 250; i++) {
+            // app-a: 1000..1249 s, queued at 1200 (in its first 200 rows) and 1005 (beyond them)
+            int a1 = 1000 + i;
+            a.add(
+                    "app-a",
+                    "a" + a1,
+                    a1 == 1200 || a1 == 1005 ? Lifecycle.queued("queued") : Lifecycle.succeeded("done"),
+                    base.plusSeconds(a1));
+            // app-b: 600..849 s, queued at 800 (in its first 200 rows)
+            int b1 = 600 + i;
+            a.add(
+                    "app-b",
+                    "b" + b1,
+                    b1 == 800 ? Lifecycle.queued("queued") : Lifecycle.succeeded("done"),
+                    base.plusSeconds(b1));
+        }
+        List<String> found = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            String uri = cursor == null
+                    ? "/v1/deployments?appId=fake-a:app-a&appId=fake-a:app-b&status=queued&limit=5"
+                    : "/v1/deployments?limit=5&cursor=" + cursor;
+            Map<?, ?> page = client.get()
+                    .uri(uri)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody();
+            ((List<?>) page.get("items")).forEach(item -> found.add((String) ((Map<?, ?>) item).get("id")));
+            cursor = (String) page.get("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertThat(found).containsExactly("fake-a:a1200", "fake-a:a1005", "fake-a:b800");
+    }
+
+    @Test
     @DisplayName("a traffic split list with a null entry is 400, not a server error (found by schemathesis)")
     void nullSplit() {
         client.put()

@@ -226,7 +226,7 @@ public final class DeploymentLister {
                         && buffer.candidates().size() < limit)
                 .map(Buffer::lastExamined)
                 .filter(Objects::nonNull)
-                .min(NEWEST_FIRST.reversed())
+                .min(NEWEST_FIRST) // the newest: anything older may still hide in that app's unread pages
                 .orElse(null);
         List<Candidate> all = new ArrayList<>();
         buffers.forEach(buffer -> all.addAll(buffer.candidates()));
