@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -41,11 +40,25 @@ public final class DeploymentLister {
     /** How many provider calls one list request runs at once. */
     static final int FAN_OUT = 16;
 
-    /** Newest first: createdAt descending, then id descending. */
-    static final Comparator<Deployment> NEWEST_FIRST = Comparator.comparing(
-                    (Deployment d) -> Optional.ofNullable(d.createdAt()).orElse(Instant.EPOCH))
-            .thenComparing(Deployment::id)
-            .reversed();
+    /**
+     * Where a deployment stands in the list: createdAt to the millisecond (as the cursor keeps it), then id. The
+     * natural order is newest first.
+     */
+    record Order(long millis, String id) implements Comparable<Order> {
+
+        static final Comparator<Order> NEWEST_FIRST =
+                Comparator.comparingLong(Order::millis).thenComparing(Order::id).reversed();
+
+        static Order of(Deployment deployment) {
+            Instant created = deployment.createdAt();
+            return new Order(created == null ? 0 : created.toEpochMilli(), deployment.id());
+        }
+
+        @Override
+        public int compareTo(Order other) {
+            return NEWEST_FIRST.compare(this, other);
+        }
+    }
 
     /** One page, with the providers that failed. */
     public record Page(
@@ -55,7 +68,11 @@ public final class DeploymentLister {
     public record Failure(String provider, Throwable error) {}
 
     private record Candidate(
-            Located<Deployment> item, @Nullable String token, int index) {}
+            Located<Deployment> item, @Nullable String token, int index) {
+        Order order() {
+            return Order.of(item.value());
+        }
+    }
 
     /** What one app yielded: candidates in order, where reading stopped, and whether the app is exhausted. */
     private record Buffer(
@@ -200,40 +217,28 @@ public final class DeploymentLister {
 
     /** True when {@code item} comes after (is older than) the last item already served. */
     private static boolean after(ListCursor cursor, Deployment item) {
-        if (cursor.boundaryId() == null || cursor.boundaryMillis() == null) {
-            return true;
-        }
-        Deployment boundary = Deployment.builder(cursor.boundaryId(), "")
-                .lifecycle(item.lifecycle())
-                .createdAt(Instant.ofEpochMilli(cursor.boundaryMillis()))
-                .build();
-        return NEWEST_FIRST.compare(truncated(item), boundary) > 0;
-    }
-
-    private static Deployment truncated(Deployment item) {
-        Instant created = item.createdAt() == null
-                ? Instant.EPOCH
-                : Instant.ofEpochMilli(item.createdAt().toEpochMilli());
-        return item.toBuilder().createdAt(created).build();
+        return cursor.boundaryId() == null
+                || cursor.boundaryMillis() == null
+                || Order.of(item).compareTo(new Order(cursor.boundaryMillis(), cursor.boundaryId())) > 0;
     }
 
     private Page merge(ListCursor cursor, List<Buffer> buffers, int limit) {
         // An app read only partly (page cap, or failure) may still hold items newer than others' later ones: serve
         // nothing older than where its reading stopped.
-        Deployment horizon = buffers.stream()
+        Order horizon = buffers.stream()
                 .filter(buffer -> buffer.failure() == null
                         && !buffer.exhausted()
                         && buffer.candidates().size() < limit)
                 .map(Buffer::lastExamined)
                 .filter(Objects::nonNull)
-                .min(NEWEST_FIRST) // the newest: anything older may still hide in that app's unread pages
+                .map(Order::of)
+                .min(Comparator.naturalOrder()) // the newest: anything older may still hide in that app's unread pages
                 .orElse(null);
         List<Candidate> all = new ArrayList<>();
         buffers.forEach(buffer -> all.addAll(buffer.candidates()));
-        all.sort(Comparator.comparing((Candidate c) -> truncated(c.item().value()), NEWEST_FIRST));
+        all.sort(Comparator.comparing(Candidate::order));
         List<Candidate> served = all.stream()
-                .filter(c -> horizon == null
-                        || NEWEST_FIRST.compare(truncated(c.item().value()), truncated(horizon)) <= 0)
+                .filter(c -> horizon == null || c.order().compareTo(horizon) <= 0)
                 .limit(limit)
                 .toList();
 
@@ -248,7 +253,7 @@ public final class DeploymentLister {
                 cursor.status(),
                 last == null
                         ? cursor.boundaryMillis()
-                        : Long.valueOf(millis(last.item().value())),
+                        : Long.valueOf(last.order().millis()),
                 last == null ? cursor.boundaryId() : last.item().value().id(),
                 positions);
         List<Failure> failures =
@@ -279,10 +284,6 @@ public final class DeploymentLister {
         return servedAll
                 ? buffer.resume()
                 : new ListCursor.Position(buffer.app().toString(), lastServed.token(), lastServed.index() + 1);
-    }
-
-    private static long millis(Deployment deployment) {
-        return deployment.createdAt() == null ? 0 : deployment.createdAt().toEpochMilli();
     }
 
     private static Page withFailures(Page page, List<Failure> failures) {

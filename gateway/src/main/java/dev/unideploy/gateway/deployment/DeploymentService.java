@@ -44,9 +44,12 @@ public final class DeploymentService {
     }
 
     private <T> Mono<Located<T>> call(
-            ClientPrincipal client, GlobalId id, Capability capability, Function<ProviderHandle, Mono<T>> operation) {
+            ClientPrincipal client,
+            String connection,
+            Capability capability,
+            Function<ProviderHandle, Mono<T>> operation) {
         return Mono.defer(() -> {
-            ProviderHandle handle = resolve(client, id.connection());
+            ProviderHandle handle = resolve(client, connection);
             return handle.require(capability)
                     .flatMap(operation)
                     .map(value -> new Located<>(handle, value))
@@ -57,7 +60,7 @@ public final class DeploymentService {
     public Mono<Located<Deployment>> get(ClientPrincipal client, GlobalId id) {
         return call(
                         client,
-                        id,
+                        id.connection(),
                         Capability.GET,
                         handle -> handle.adapter()
                                 .getDeployment(id.local())
@@ -70,14 +73,17 @@ public final class DeploymentService {
 
     public Mono<Located<Deployment>> trigger(ClientPrincipal client, GlobalId appId, TriggerRequest request) {
         return call(
-                client, appId, Capability.TRIGGER, handle -> handle.adapter().trigger(request));
+                client,
+                appId.connection(),
+                Capability.TRIGGER,
+                handle -> handle.adapter().trigger(request));
     }
 
     /** Cancels a queued or in-progress deployment; 409 if it is already finished (nothing sent then). */
     public Mono<Located<Deployment>> cancel(ClientPrincipal client, GlobalId id) {
         return call(
                         client,
-                        id,
+                        id.connection(),
                         Capability.CANCEL,
                         handle -> handle.adapter()
                                 .getDeployment(id.local())
@@ -93,35 +99,58 @@ public final class DeploymentService {
     public Mono<Void> delete(ClientPrincipal client, GlobalId id) {
         return call(
                         client,
-                        id,
+                        id.connection(),
                         Capability.DELETE,
                         handle -> handle.adapter().delete(id.local()).thenReturn(true))
                 .then();
     }
 
     public Mono<Located<Logs>> logs(ClientPrincipal client, GlobalId id, @Nullable Integer tail) {
-        return call(client, id, Capability.LOGS, handle -> handle.adapter().logs(id.local(), tail));
+        return call(
+                client,
+                id.connection(),
+                Capability.LOGS,
+                handle -> handle.adapter().logs(id.local(), tail));
     }
 
     public Mono<Located<Runtime>> runtime(ClientPrincipal client, GlobalId id) {
-        return call(client, id, Capability.RUNTIME, handle -> handle.adapter().runtime(id.local()));
+        return call(
+                client,
+                id.connection(),
+                Capability.RUNTIME,
+                handle -> handle.adapter().runtime(id.local()));
     }
 
     public Mono<Located<Deployment>> rollback(ClientPrincipal client, GlobalId id) {
-        return call(client, id, Capability.ROLLBACK, handle -> handle.adapter().rollback(id.local()));
+        return call(
+                client,
+                id.connection(),
+                Capability.ROLLBACK,
+                handle -> handle.adapter().rollback(id.local()));
     }
 
     public Mono<Located<Deployment>> promote(ClientPrincipal client, GlobalId id, PromoteRequest request) {
-        return call(client, id, Capability.PROMOTE, handle -> handle.adapter().promote(id.local(), request));
+        return call(
+                client,
+                id.connection(),
+                Capability.PROMOTE,
+                handle -> handle.adapter().promote(id.local(), request));
     }
 
     public Mono<Located<ScaleResult>> scale(ClientPrincipal client, GlobalId appId, int replicas) {
-        return call(client, appId, Capability.SCALE, handle -> handle.adapter().scale(appId.local(), replicas));
+        return call(
+                client,
+                appId.connection(),
+                Capability.SCALE,
+                handle -> handle.adapter().scale(appId.local(), replicas));
     }
 
     public Mono<Located<List<Revision>>> revisions(ClientPrincipal client, GlobalId appId) {
         return call(
-                client, appId, Capability.REVISIONS, handle -> handle.adapter().revisions(appId.local()));
+                client,
+                appId.connection(),
+                Capability.REVISIONS,
+                handle -> handle.adapter().revisions(appId.local()));
     }
 
     /** Splits traffic; 400 unless the percentages sum to 100 (checked before anything is sent). */
@@ -132,16 +161,14 @@ public final class DeploymentService {
             return Mono.error(ApiException.invalid("splits", "percentages must sum to 100, not " + sum));
         }
         return call(
-                client, appId, Capability.TRAFFIC, handle -> handle.adapter().setTraffic(appId.local(), splits));
+                client,
+                appId.connection(),
+                Capability.TRAFFIC,
+                handle -> handle.adapter().setTraffic(appId.local(), splits));
     }
 
     public Mono<Located<List<App>>> apps(ClientPrincipal client, ProviderHandle handle) {
-        client.checkProvider(handle.id());
-        return call(
-                client,
-                new GlobalId(handle.id(), "apps"),
-                Capability.APPS,
-                h -> h.adapter().listApps());
+        return call(client, handle.id(), Capability.APPS, h -> h.adapter().listApps());
     }
 
     private Located<Deployment> withLedger(Located<Deployment> located) {

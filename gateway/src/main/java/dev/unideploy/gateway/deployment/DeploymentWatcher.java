@@ -81,14 +81,14 @@ public final class DeploymentWatcher {
 
     private Flux<Snapshot> source(ClientPrincipal client, ProviderHandle handle, GlobalId id, boolean withLogs) {
         boolean nativeStream = withLogs && handle.support(Capability.EVENTS) == Support.NATIVE;
-        Flux<Snapshot> polled = poll(client, handle, id, withLogs, List.of());
+        Flux<Snapshot> polled = poll(client, handle, id, withLogs);
         if (!nativeStream) {
             return polled;
         }
         return service.get(client, id).flatMapMany(first -> {
             Snapshot initial = new Snapshot(first, List.of());
             if (first.value().terminal()) {
-                return poll(client, handle, id, true, List.of()).take(1);
+                return poll(client, handle, id, true).take(1);
             }
             return Flux.concat(
                             Mono.just(initial),
@@ -101,7 +101,7 @@ public final class DeploymentWatcher {
                                 "Native stream of {} failed ({}); polling instead",
                                 id,
                                 error.getClass().getSimpleName());
-                        return poll(client, handle, id, true, List.of());
+                        return poll(client, handle, id, true);
                     })
                     // the native stream ends at the terminal state; one more read makes sure we have that state, and
                     // the lines a stream may drop at its very end (Dokploy's never closes; we close it ourselves)
@@ -134,22 +134,20 @@ public final class DeploymentWatcher {
         return new Snapshot(new Located<>(handle, changed), snapshot.logs());
     }
 
-    private Flux<Snapshot> poll(
-            ClientPrincipal client, ProviderHandle handle, GlobalId id, boolean withLogs, List<LogLine> initialLogs) {
+    private Flux<Snapshot> poll(ClientPrincipal client, ProviderHandle handle, GlobalId id, boolean withLogs) {
         boolean logs = withLogs && handle.support(Capability.LOGS) != Support.UNSUPPORTED;
         return Flux.interval(Duration.ZERO, interval)
                 .onBackpressureDrop()
                 .concatMap(
                         tick -> service.get(client, id)
                                 .flatMap(deployment -> !logs
-                                        ? Mono.just(new Snapshot(deployment, initialLogs))
+                                        ? Mono.just(new Snapshot(deployment, List.of()))
                                         : service.logs(client, id, null)
                                                 .map(found -> new Snapshot(
                                                         deployment,
                                                         found.value().items()))
                                                 // logs are best effort: keep what we had (marked by null list below)
-                                                .onErrorResume(
-                                                        error -> Mono.just(new Snapshot(deployment, initialLogs))))
+                                                .onErrorResume(error -> Mono.just(new Snapshot(deployment, List.of()))))
                                 .onErrorResume(DeploymentWatcher::isTransient, error -> Mono.empty()),
                         1)
                 .scan((previous, next) -> next.logs().size() < previous.logs().size()

@@ -23,6 +23,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -147,28 +148,23 @@ class DeploymentsController implements DeploymentsApi {
     @Override
     public Mono<ResponseEntity<Void>> deleteDeployment(
             String id, @Nullable String idempotencyKey, ServerWebExchange exchange) {
-        ClientPrincipal client = ClientPrincipal.of(exchange);
-        GlobalId deployment = GlobalId.parse("id", id);
-        return idempotency.run(
-                client,
-                idempotencyKey,
-                target(exchange),
+        return writeOn(
                 id,
-                () -> service.delete(client, deployment)
+                idempotencyKey,
+                exchange,
+                (client, deployment) -> service.delete(client, deployment)
                         .then(Mono.just(ResponseEntity.noContent().<Void>build())));
     }
 
     @Override
     public Mono<ResponseEntity<Deployment>> cancelDeployment(
             String id, @Nullable String idempotencyKey, ServerWebExchange exchange) {
-        ClientPrincipal client = ClientPrincipal.of(exchange);
-        GlobalId deployment = GlobalId.parse("id", id);
-        return idempotency.run(
-                client,
-                idempotencyKey,
-                target(exchange),
+        return writeOn(
                 id,
-                () -> service.cancel(client, deployment).map(d -> ResponseEntity.ok(mapping.toDeployment(d, false))));
+                idempotencyKey,
+                exchange,
+                (client, deployment) -> service.cancel(client, deployment)
+                        .map(cancelled -> ResponseEntity.ok(mapping.toDeployment(cancelled, false))));
     }
 
     @Override
@@ -187,14 +183,11 @@ class DeploymentsController implements DeploymentsApi {
     @Override
     public Mono<ResponseEntity<Deployment>> rollbackDeployment(
             String id, @Nullable String idempotencyKey, ServerWebExchange exchange) {
-        ClientPrincipal client = ClientPrincipal.of(exchange);
-        GlobalId deployment = GlobalId.parse("id", id);
-        return idempotency.run(
-                client,
-                idempotencyKey,
-                target(exchange),
+        return writeOn(
                 id,
-                () -> service.rollback(client, deployment).map(this::accepted));
+                idempotencyKey,
+                exchange,
+                (client, deployment) -> service.rollback(client, deployment).map(this::accepted));
     }
 
     @Override
@@ -217,6 +210,17 @@ class DeploymentsController implements DeploymentsApi {
                                                         ? null
                                                         : request.getStrategy().getValue()))
                                 .map(this::accepted)));
+    }
+
+    /** A body-less write on one deployment, run once per Idempotency-Key. */
+    private <T> Mono<ResponseEntity<T>> writeOn(
+            String id,
+            @Nullable String idempotencyKey,
+            ServerWebExchange exchange,
+            BiFunction<ClientPrincipal, GlobalId, Mono<ResponseEntity<T>>> write) {
+        ClientPrincipal client = ClientPrincipal.of(exchange);
+        GlobalId deployment = GlobalId.parse("id", id);
+        return idempotency.run(client, idempotencyKey, target(exchange), id, () -> write.apply(client, deployment));
     }
 
     private static String target(ServerWebExchange exchange) {
