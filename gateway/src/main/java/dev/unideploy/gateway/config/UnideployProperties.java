@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param providers connection id → connection; none configured means sandbox mode
  * @param clients client name → API key (stored as its SHA-256), scopes and provider allowlist
  * @param resilience how every provider connection is called: time limits, circuit breaker, bulkhead, cache
+ * @param store where state shared by several instances lives: idempotency records, the cancel ledger, rate limits
+ * @param redis the Redis server, when {@code store} is {@code redis}
+ * @param rateLimit how many requests each client may make, unless its own entry says otherwise
  */
 @ConfigurationProperties("unideploy")
 public record UnideployProperties(
@@ -22,7 +25,10 @@ public record UnideployProperties(
         @DefaultValue Map<String, Client> clients,
         @DefaultValue Sandbox sandbox,
         @DefaultValue Events events,
-        @DefaultValue Governance resilience) {
+        @DefaultValue Governance resilience,
+        @DefaultValue("memory") Store store,
+        @DefaultValue Redis redis,
+        @DefaultValue RateLimit rateLimit) {
 
     public UnideployProperties {
         providers = new LinkedHashMap<>(providers);
@@ -66,17 +72,54 @@ public record UnideployProperties(
      * @param keySha256 hex SHA-256 of the bearer API key (the key itself is never stored)
      * @param scopes deployments:read, deployments:write, admin
      * @param providers the connection ids this client may use; empty means all
+     * @param rateLimit requests this client may make per {@code unideploy.rate-limit.period}, overriding
+     *     {@code unideploy.rate-limit.requests}; 0 means no limit
      */
     public record Client(
             String keySha256,
             @DefaultValue List<String> scopes,
-            @DefaultValue List<String> providers) {
+            @DefaultValue List<String> providers,
+            @Nullable Long rateLimit) {
 
         @Override
         public String toString() {
             return "Client[scopes=" + scopes + ", providers=" + providers + "]";
         }
     }
+
+    /** Where idempotency records, the cancel ledger and rate limits live. */
+    public enum Store {
+        /** In this instance's memory (Caffeine): one instance, or sticky clients. */
+        MEMORY,
+        /** In Redis, shared by every instance that points at it. */
+        REDIS
+    }
+
+    /**
+     * The Redis server of {@code unideploy.store=redis}.
+     *
+     * @param url {@code redis://[:password@]host:port[/database]} ({@code rediss://} for TLS); never printed
+     * @param timeout how long one Redis command may take before the request fails with 503
+     */
+    public record Redis(
+            @DefaultValue("redis://localhost:6379") String url,
+            @DefaultValue("2s") Duration timeout) {
+
+        @Override
+        public String toString() {
+            return "Redis[timeout=" + timeout + "]";
+        }
+    }
+
+    /**
+     * Per-client rate limits (a token bucket per client: {@code requests} at once, refilled over {@code period}).
+     *
+     * @param requests requests per client per period; 0 (the default) means no limit
+     * @param period the window the requests are counted over
+     */
+    public record RateLimit(
+            @DefaultValue("0") long requests,
+            @DefaultValue("1m") Duration period) {}
 
     /**
      * The embedded simulators, used when no provider is configured.
