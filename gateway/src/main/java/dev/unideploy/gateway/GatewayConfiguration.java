@@ -7,6 +7,7 @@ import dev.unideploy.gateway.deployment.DeploymentService;
 import dev.unideploy.gateway.deployment.DeploymentWatcher;
 import dev.unideploy.gateway.problem.SecretRedaction;
 import dev.unideploy.gateway.provider.ProviderRegistry;
+import dev.unideploy.gateway.store.SharedStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,8 +21,8 @@ class GatewayConfiguration {
     }
 
     @Bean
-    CancelLedger cancelLedger() {
-        return new CancelLedger();
+    CancelLedger cancelLedger(SharedStore store) {
+        return new CancelLedger(store.cancellations());
     }
 
     @Bean

@@ -21,6 +21,7 @@ abstract class FakeGatewayTest {
     static final String WRITER_KEY = "writer-key-0123456789";
     static final String READER_KEY = "reader-key-0123456789";
     static final String ADMIN_KEY = "admin-key-0123456789";
+    static final String LIMITED_KEY = "limited-key-0123456789";
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
@@ -36,6 +37,9 @@ abstract class FakeGatewayTest {
         registry.add("unideploy.clients.reader.providers", () -> "fake-a");
         registry.add("unideploy.clients.ops.key-sha256", () -> ApiKeys.sha256(ADMIN_KEY));
         registry.add("unideploy.clients.ops.scopes", () -> "admin");
+        registry.add("unideploy.clients.limited.key-sha256", () -> ApiKeys.sha256(LIMITED_KEY));
+        registry.add("unideploy.clients.limited.scopes", () -> "deployments:read");
+        registry.add("unideploy.clients.limited.rate-limit", () -> "3");
         registry.add("unideploy.events.poll-interval", () -> "50ms");
         registry.add("unideploy.resilience.open-for", () -> "1s");
     }

@@ -288,7 +288,7 @@ class GatewayApiTest extends FakeGatewayTest {
                 .expectBody(Map.class)
                 .returnResult()
                 .getResponseBody();
-        assertThat(replayed.get("id")).isEqualTo(first.get("id"));
+        assertThat(replayed).isEqualTo(first);
         assertThat(a.calls("trigger")).isEqualTo(1);
         trigger(Map.of("appId", "fake-a:app-b"), "key-1")
                 .expectStatus()
@@ -297,6 +297,49 @@ class GatewayApiTest extends FakeGatewayTest {
                 .jsonPath("$.code")
                 .isEqualTo("idempotency_key_reused");
         assertThat(a.calls("trigger")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a client with a rate limit gets its limit, then 429 with Retry-After; other clients are unaffected")
+    void rateLimit() {
+        a.add("app-a", "r1", Lifecycle.succeeded("finished"), Instant.parse("2026-11-01T00:00:00Z"));
+        WebTestClient limited = client.mutate()
+                .defaultHeader("Authorization", "Bearer " + LIMITED_KEY)
+                .build();
+        List<String> remaining = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            remaining.add(limited.get()
+                    .uri("/v1/deployments/fake-a:r1")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals("RateLimit-Limit", "3")
+                    .returnResult(String.class)
+                    .getResponseHeaders()
+                    .getFirst("RateLimit-Remaining"));
+        }
+        int callsBefore = a.calls("get");
+        limited.get()
+                .uri("/v1/deployments/fake-a:r1")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .value("Retry-After", retry -> assertThat(Long.parseLong(retry)).isBetween(1L, 20L))
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("rate_limited");
+
+        assertThat(remaining).containsExactly("2", "1", "0");
+        assertThat(a.calls("get")).as("a refused request reaches no provider").isEqualTo(callsBefore);
+        client.get()
+                .uri("/v1/deployments/fake-a:r1")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .doesNotExist("RateLimit-Limit");
     }
 
     private WebTestClient.ResponseSpec trigger(Map<String, Object> body, String key) {

@@ -179,11 +179,14 @@ public final class DeploymentLister {
             int pagesLeft) {
         return handle.require(Capability.LIST)
                 .flatMap(h -> h.adapter().listDeployments(app.local(), token, PROVIDER_PAGE_SIZE))
+                .flatMap((DeploymentPage page) -> service.ledger()
+                        .apply(handle.id(), page.items())
+                        .map(items -> new DeploymentPage(items, page.nextPageToken())))
                 .flatMap((DeploymentPage page) -> {
                     Deployment examined = lastExamined;
                     List<Deployment> items = page.items();
                     for (int index = skip; index < items.size(); index++) {
-                        Deployment item = service.ledger().apply(handle.id(), items.get(index));
+                        Deployment item = items.get(index);
                         examined = item;
                         if (after(cursor, item) && (cursor.status() == null || item.status() == cursor.status())) {
                             candidates.add(new Candidate(new Located<>(handle, item), token, index));

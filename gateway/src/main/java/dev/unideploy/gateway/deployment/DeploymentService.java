@@ -66,9 +66,8 @@ public final class DeploymentService {
                                 .getDeployment(id.local())
                                 .onErrorResume(
                                         ProviderException.NotFound.class,
-                                        gone -> Mono.justOrEmpty(ledger.remembered(id))
-                                                .switchIfEmpty(Mono.error(gone))))
-                .map(this::withLedger);
+                                        gone -> ledger.remembered(id).switchIfEmpty(Mono.error(gone))))
+                .flatMap(this::withLedger);
     }
 
     public Mono<Located<Deployment>> trigger(ClientPrincipal client, GlobalId appId, TriggerRequest request) {
@@ -92,8 +91,8 @@ public final class DeploymentService {
                                                 + current.status().name().toLowerCase()
                                                 + "; there is nothing to cancel."))
                                         : handle.adapter().cancel(id.local())))
-                .doOnNext(cancelled -> ledger.record(id, cancelled.value()))
-                .map(this::withLedger);
+                .flatMap(cancelled -> ledger.record(id, cancelled.value()).thenReturn(cancelled))
+                .flatMap(this::withLedger);
     }
 
     public Mono<Void> delete(ClientPrincipal client, GlobalId id) {
@@ -171,8 +170,9 @@ public final class DeploymentService {
         return call(client, handle.id(), Capability.APPS, h -> h.adapter().listApps());
     }
 
-    private Located<Deployment> withLedger(Located<Deployment> located) {
-        return new Located<>(located.provider(), ledger.apply(located.provider().id(), located.value()));
+    private Mono<Located<Deployment>> withLedger(Located<Deployment> located) {
+        return ledger.apply(located.provider().id(), located.value())
+                .map(deployment -> new Located<>(located.provider(), deployment));
     }
 
     public CancelLedger ledger() {

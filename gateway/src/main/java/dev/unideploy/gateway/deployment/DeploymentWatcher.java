@@ -94,6 +94,7 @@ public final class DeploymentWatcher {
                             Mono.just(initial),
                             handle.adapter()
                                     .events(id.local())
+                                    .concatMap(event -> withLedger(handle, event))
                                     .scan(initial, (snapshot, event) -> apply(handle, snapshot, event))
                                     .skip(1))
                     .onErrorResume(error -> {
@@ -124,13 +125,21 @@ public final class DeploymentWatcher {
         return all;
     }
 
-    private Snapshot apply(ProviderHandle handle, Snapshot snapshot, DeploymentEvent event) {
+    /** The event with its deployment as the client should see it (the cancel ledger applied). */
+    private Mono<DeploymentEvent> withLedger(ProviderHandle handle, DeploymentEvent event) {
+        if (event instanceof DeploymentEvent.StatusChanged changed) {
+            return service.ledger().apply(handle.id(), changed.deployment()).map(DeploymentEvent.StatusChanged::new);
+        }
+        return Mono.just(event);
+    }
+
+    private static Snapshot apply(ProviderHandle handle, Snapshot snapshot, DeploymentEvent event) {
         if (event instanceof DeploymentEvent.Log line) {
             List<LogLine> logs = new ArrayList<>(snapshot.logs());
             logs.add(line.line());
             return new Snapshot(snapshot.deployment(), logs);
         }
-        Deployment changed = service.ledger().apply(handle.id(), ((DeploymentEvent.StatusChanged) event).deployment());
+        Deployment changed = ((DeploymentEvent.StatusChanged) event).deployment();
         return new Snapshot(new Located<>(handle, changed), snapshot.logs());
     }
 

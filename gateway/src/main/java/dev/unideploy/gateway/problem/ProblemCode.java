@@ -19,7 +19,9 @@ public enum ProblemCode {
     UNSUPPORTED_OPERATION(HttpStatus.NOT_IMPLEMENTED, "Unsupported operation"),
     PROVIDER_ERROR(HttpStatus.BAD_GATEWAY, "Provider error"),
     PROVIDER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Provider unavailable"),
-    PROVIDER_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "Provider timeout");
+    PROVIDER_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "Provider timeout"),
+    /** The store shared by instances (Redis) does not answer: nothing was done. */
+    STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable");
 
     private final HttpStatus status;
     private final String title;

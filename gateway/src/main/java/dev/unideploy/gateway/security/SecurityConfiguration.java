@@ -1,6 +1,7 @@
 package dev.unideploy.gateway.security;
 
 import dev.unideploy.gateway.config.UnideployProperties;
+import dev.unideploy.gateway.store.SharedStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -24,5 +25,10 @@ public class SecurityConfiguration {
     @Bean
     ApiKeyAuthenticationFilter apiKeyAuthenticationFilter(ApiKeys keys) {
         return new ApiKeyAuthenticationFilter(keys);
+    }
+
+    @Bean
+    RateLimitFilter rateLimitFilter(SharedStore store, UnideployProperties properties) {
+        return new RateLimitFilter(store.rateLimits(), properties);
     }
 }

@@ -2,6 +2,7 @@ package dev.unideploy.gateway.web;
 
 import dev.unideploy.gateway.api.model.Provider;
 import dev.unideploy.gateway.provider.ProviderRegistry;
+import dev.unideploy.gateway.store.SharedStore;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,8 +23,8 @@ class WebConfiguration {
     }
 
     @Bean
-    Idempotency idempotency() {
-        return new Idempotency(Duration.ofHours(24), 100_000);
+    Idempotency idempotency(SharedStore store, JsonMapper json) {
+        return new Idempotency(store.idempotency(), json);
     }
 
     @Bean

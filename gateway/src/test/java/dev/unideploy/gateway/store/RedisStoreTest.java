@@ -1,0 +1,58 @@
+package dev.unideploy.gateway.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.unideploy.gateway.config.UnideployProperties;
+import dev.unideploy.gateway.testing.LocalRedis;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The same contract on a real redis-server, and what happens when none answers. */
+class RedisStoreTest extends SharedStoreContract {
+
+    private static LocalRedis redis;
+    private static RedisStore store;
+
+    @BeforeAll
+    static void start() throws Exception {
+        redis = LocalRedis.start();
+        store = RedisStore.connect(new UnideployProperties.Redis(redis.url(), Duration.ofSeconds(2)));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (store != null) store.close();
+        if (redis != null) redis.close();
+    }
+
+    @Override
+    SharedStore store() {
+        return store;
+    }
+
+    @Test
+    @DisplayName("two connections to one Redis see each other's keys: what several instances rely on")
+    void twoConnectionsShareState() {
+        try (RedisStore other = RedisStore.connect(new UnideployProperties.Redis(redis.url(), Duration.ofSeconds(2)))) {
+            assertThat(store.idempotency().claim("shared-key", "a").block().won())
+                    .isTrue();
+            assertThat(other.idempotency().claim("shared-key", "a").block().won())
+                    .isFalse();
+        }
+    }
+
+    @Test
+    @DisplayName("no Redis at the URL: startup fails naming host and port, never the password")
+    void unreachable() {
+        assertThatThrownBy(() -> RedisStore.connect(
+                        new UnideployProperties.Redis("redis://:s3cret-pass@127.0.0.1:1", Duration.ofSeconds(1))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("127.0.0.1:1")
+                .hasMessageNotContaining("s3cret-pass")
+                .hasNoCause();
+    }
+}
