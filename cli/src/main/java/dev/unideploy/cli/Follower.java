@@ -4,6 +4,7 @@ import dev.unideploy.client.model.Deployment;
 import dev.unideploy.client.model.LogLine;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.codec.ServerSentEvent;
@@ -11,15 +12,16 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 
 /**
  * Follows one deployment to its end: the gateway's event stream ({@code status}, {@code log}, {@code end}), resumed
- * with {@code Last-Event-ID} when it drops after making progress, and long-polling {@code waitFor=terminal} when the
- * stream cannot be used at all. Prints each log line and, if asked, each status change.
+ * with {@code Last-Event-ID} when it drops after making progress, and long-polling {@code waitFor=terminal} (with
+ * the log read after each poll) when the stream cannot be used at all. Prints each log line once and, if asked, each
+ * status change.
  */
 final class Follower {
 
     /** Reconnections of a stream that dropped after progress, before falling back to polling. */
     private static final int RESUMES = 3;
-    /** The gateway's longest {@code timeoutSeconds}. */
-    private static final int MAX_WAIT_SECONDS = 300;
+    /** How long one poll waits for the end before the log is read again. */
+    private static final int POLL_SECONDS = 5;
 
     private final Gateway gateway;
     private final Output output;
@@ -28,6 +30,10 @@ final class Follower {
     private Deployment last;
     private @Nullable String lastEventId;
     private boolean progressed;
+    /** Log lines printed so far, from the stream or the polled log: a provider's log only grows. */
+    private int linesShown;
+
+    private boolean logsReadable = true;
 
     Follower(Gateway gateway, Output output, boolean statusLines, Deployment start) {
         this.gateway = gateway;
@@ -61,7 +67,7 @@ final class Follower {
             }
         }
         if (!last.getTerminal() && Instant.now().isBefore(deadline)) {
-            output.note("following " + last.getId() + " by polling; its logs: unideploy logs " + last.getId());
+            output.note("following " + last.getId() + " by polling: its status and log every " + POLL_SECONDS + " s");
             poll(deadline);
         }
         return last;
@@ -76,7 +82,10 @@ final class Follower {
         lastEventId = event.id() != null ? event.id() : lastEventId;
         switch (event.event()) {
             case "status", "end" -> changed(gateway.json().readValue(data, Deployment.class));
-            case "log" -> output.log(gateway.json().readValue(data, LogLine.class));
+            case "log" -> {
+                output.log(gateway.json().readValue(data, LogLine.class));
+                linesShown++;
+            }
             default -> {
                 // an event type this CLI does not know yet: ignored, as SSE clients do
             }
@@ -89,7 +98,29 @@ final class Follower {
             if (left < 1) {
                 return;
             }
-            changed(gateway.awaitTerminal(last.getId(), (int) Math.min(left, MAX_WAIT_SECONDS)));
+            changed(gateway.awaitTerminal(last.getId(), (int) Math.min(left, POLL_SECONDS)));
+            showNewLines();
+        }
+    }
+
+    /** The lines the log has beyond those printed; best effort (a failed read is retried on the next poll). */
+    private void showNewLines() {
+        if (!logsReadable) {
+            return;
+        }
+        try {
+            List<LogLine> lines = gateway.logs(last.getId(), null).getItems();
+            for (int index = linesShown; index < lines.size(); index++) {
+                output.log(lines.get(index));
+            }
+            linesShown = Math.max(linesShown, lines.size());
+        } catch (WebClientResponseException.NotImplemented unsupported) {
+            logsReadable = false;
+            output.note("this provider serves no logs; following its status only");
+        } catch (WebClientResponseException.Unauthorized | WebClientResponseException.Forbidden denied) {
+            throw denied;
+        } catch (RuntimeException failed) {
+            output.note("reading the log failed (" + failed.getMessage() + "); trying again at the next poll");
         }
     }
 

@@ -9,15 +9,19 @@ import org.junit.jupiter.api.Test;
 class FollowerTest {
 
     @Test
-    @DisplayName("a stream that fails at once falls back to polling waitFor=terminal, and the outcome still decides")
+    @DisplayName(
+            "a stream that fails at once falls back to polling waitFor=terminal and the log, each line printed once")
     void pollsWhenTheStreamFails() throws Exception {
         try (StubGateway stub = new StubGateway(true)) {
             Cli.Run run = Cli.raw("--url", stub.url(), "--token", "t0k3n-xyz", "deploy", "stub:app", "--wait");
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(run.err()).contains("the event stream failed").contains("by polling");
-            assertThat(run.out()).contains("finished: succeeded");
-            assertThat(stub.waits).singleElement().asString().contains("waitFor=terminal");
+            assertThat(run.out()).containsSubsequence("polled line 1", "polled line 2", "finished: succeeded");
+            assertThat(run.out().split("polled line 1", -1)).as("printed once").hasSize(2);
+            assertThat(stub.waits)
+                    .hasSize(2)
+                    .allSatisfy(query -> assertThat(query).contains("waitFor=terminal"));
             assertThat(run.all()).doesNotContain("t0k3n-xyz");
         }
     }

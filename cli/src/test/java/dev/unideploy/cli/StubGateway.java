@@ -8,10 +8,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A gateway whose event stream misbehaves, to test how {@link Follower} copes: the stream either fails at once
- * (503) or drops after one event, then serves the rest to a {@code Last-Event-ID} reconnection.
+ * (503) or drops after one event, then serves the rest to a {@code Last-Event-ID} reconnection. Polled, the
+ * deployment finishes at the second wait, and its log has one more line at each read.
  */
 final class StubGateway implements AutoCloseable {
 
@@ -23,6 +25,8 @@ final class StubGateway implements AutoCloseable {
     final List<String> eventRequests = new CopyOnWriteArrayList<>();
 
     final List<String> waits = new CopyOnWriteArrayList<>();
+
+    private final AtomicInteger logReads = new AtomicInteger();
 
     StubGateway(boolean streamFails) throws IOException {
         this.streamFails = streamFails;
@@ -54,9 +58,20 @@ final class StubGateway implements AutoCloseable {
                         event("2", "log", "{\"message\":\"resumed line\"}")
                                 + event("3", "end", deployment("succeeded", true)));
             }
+        } else if (path.endsWith("/logs")) {
+            int lines = logReads.incrementAndGet();
+            StringBuilder items = new StringBuilder();
+            for (int line = 1; line <= lines; line++) {
+                items.append(line > 1 ? "," : "")
+                        .append("{\"message\":\"polled line ")
+                        .append(line)
+                        .append("\"}");
+            }
+            send(exchange, 200, "application/json", "{\"items\":[" + items + "],\"complete\":false}");
         } else {
             waits.add(String.valueOf(exchange.getRequestURI().getQuery()));
-            send(exchange, 200, "application/json", deployment("succeeded", true));
+            boolean done = waits.size() > 1;
+            send(exchange, 200, "application/json", deployment(done ? "succeeded" : "in_progress", done));
         }
     }
 
