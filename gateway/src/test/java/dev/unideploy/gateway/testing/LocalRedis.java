@@ -30,6 +30,15 @@ public final class LocalRedis implements AutoCloseable {
     }
 
     public static LocalRedis start() throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        return start(port);
+    }
+
+    /** A server on {@code port}: e.g. one that comes back where a stopped one was. */
+    public static LocalRedis start(int port) throws IOException, InterruptedException {
         String binary = Optional.ofNullable(System.getenv("REDIS_SERVER")).orElse("redis-server");
         Optional<Path> found = onPath(binary);
         if (found.isEmpty()) {
@@ -39,10 +48,6 @@ public final class LocalRedis implements AutoCloseable {
             }
             System.out.println("WARNING Redis tests SKIPPED: " + missing);
             Assumptions.abort(missing + ": Redis tests skipped");
-        }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
         }
         Path log = Files.createTempFile("redis-" + port, ".log");
         Process process = new ProcessBuilder(
