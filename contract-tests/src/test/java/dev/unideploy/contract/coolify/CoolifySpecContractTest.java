@@ -7,9 +7,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.http.ImmutableRequest;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.unideploy.contract.ProviderSpec;
 import dev.unideploy.spi.ProviderAdapter;
 import dev.unideploy.spi.ProviderAdapterFactory;
 import dev.unideploy.spi.ProviderConnection;
@@ -17,9 +20,12 @@ import dev.unideploy.spi.Source;
 import dev.unideploy.spi.TriggerRequest;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -39,13 +45,13 @@ class CoolifySpecContractTest {
     static final String CANCEL = "{\"message\":\"Deployment cancelled successfully.\",\"deployment_uuid\":\"d-1\","
             + "\"status\":\"cancelled-by-user\"}";
     static final String ROLLBACK = "{\"message\":\"Rollback deployment queued.\",\"deployment_uuid\":\"d-1\"}";
-    private PublishedSpec spec;
+    private ProviderSpec spec;
     private ProviderAdapter adapter;
 
     @BeforeEach
     void setUp() throws IOException {
         // Per test, so that a checkout without ../shared shows each validation as skipped, with the reason.
-        spec = PublishedSpec.load("coolify.json");
+        spec = ProviderSpec.load("coolify.json", BASE);
         ProviderAdapterFactory factory = ServiceLoader.load(ProviderAdapterFactory.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .filter(candidate -> candidate.type().equals("coolify"))
@@ -87,7 +93,7 @@ class CoolifySpecContractTest {
                         BASE + "/deployments/applications/cool-web?skip=0&take=20",
                         BASE + "/applications/cool-web/rollback");
         sent.forEach(request ->
-                assertThat(spec.violations(request, BASE)).as(request.getUrl()).isEmpty());
+                assertThat(spec.violations(request)).as(request.getUrl()).isEmpty());
     }
 
     @Test
@@ -101,48 +107,72 @@ class CoolifySpecContractTest {
                 .block();
 
         coolify.getAllServeEvents()
-                .forEach(event -> assertThat(spec.violations(event.getRequest(), BASE))
+                .forEach(event -> assertThat(spec.violations(event.getRequest()))
                         .as(event.getRequest().getUrl())
                         .isEmpty());
     }
 
     @Test
-    @DisplayName("the stubbed answers conform where the spec is right (not the per-app list: it says Application[])")
+    @DisplayName("the stubbed answers conform where the spec is right; where it is wrong, it is wrong as documented")
     void stubbedResponsesConformToTheSpec() {
+        String row = CoolifyAdapterContractTest.row("d-1", "queued");
+        assertThat(spec.responseViolations("GET", "/deployments/d-1", 200, row)).isEmpty();
+        assertThat(spec.responseViolations("POST", "/deployments/d-1/cancel", 200, CANCEL))
+                .isEmpty();
+        assertThat(spec.responseViolations("POST", "/applications/cool-web/rollback", 200, ROLLBACK))
+                .isEmpty();
+        // The spec says the per-app list is an array of Application; Coolify answers {count, deployments}
+        // (PROVIDERS.md §1). Pinned to that one rule, so that a corrected spec shows up here.
         assertThat(spec.responseViolations(
-                        "GET", "/deployments/{uuid}", 200, CoolifyAdapterContractTest.row("d-1", "queued")))
-                .isEmpty();
-        assertThat(spec.responseViolations("POST", "/deployments/{uuid}/cancel", 200, CANCEL))
-                .isEmpty();
-        assertThat(spec.responseViolations("POST", "/applications/{uuid}/rollback", 200, ROLLBACK))
-                .isEmpty();
+                        "GET",
+                        "/deployments/applications/cool-web",
+                        200,
+                        "{\"count\":1,\"deployments\":[" + row + "]}"))
+                .singleElement(InstanceOfAssertFactories.STRING)
+                .contains("validation.response.body.schema.type");
     }
 
     @Test
-    @DisplayName("the validator catches what Coolify rejects: GET /deploy, a rollback without commit")
-    void theValidatorCatchesViolations() {
-        coolify.stubFor(get(urlPathEqualTo(BASE + "/deploy")).willReturn(okJson("{}")));
-        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-        try {
-            client.send(
-                    java.net.http.HttpRequest.newBuilder(URI.create(coolify.baseUrl() + BASE + "/deploy?uuid=x"))
-                            .build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            client.send(
-                    java.net.http.HttpRequest.newBuilder(
-                                    URI.create(coolify.baseUrl() + BASE + "/applications/cool-web/rollback"))
-                            .header("Authorization", "Bearer t")
-                            .header("Content-Type", "application/json")
-                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"tag\":\"v1\"}"))
-                            .build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-        } catch (IOException | InterruptedException e) {
-            throw new AssertionError(e);
+    @DisplayName("the checker reports what Coolify rejects, each by its rule")
+    void theCheckerReportsViolations() {
+        assertReported("validation.request.operation.notAllowed", "GET", "/deploy?uuid=x", null, true);
+        assertReported("validation.request.parameter.schema.type", "POST", "/deploy?uuid=x&force=1", null, true);
+        assertReported("validation.request.security.missing", "GET", "/deployments/d-1", null, false);
+        assertReported("validation.request.parameter.query.unexpected", "GET", "/deployments?page=2", null, true);
+        assertReported(
+                "validation.request.parameter.schema.minimum",
+                "GET",
+                "/deployments/applications/cool-web?take=0",
+                null,
+                true);
+        assertReported(
+                "validation.request.body.schema.required",
+                "POST",
+                "/applications/cool-web/rollback",
+                "{\"tag\":\"v1\"}",
+                true);
+        assertReported(
+                "validation.request.body.schema.type",
+                "POST",
+                "/applications/cool-web/rollback",
+                "{\"commit\":42}",
+                true);
+    }
+
+    /** A request as WireMock would log it (not sent by the adapter): the spec must name the rule it breaks. */
+    private void assertReported(String rule, String method, String pathAndQuery, @Nullable String json, boolean token) {
+        ImmutableRequest.Builder request = ImmutableRequest.create()
+                .withAbsoluteUrl("http://localhost" + BASE + pathAndQuery)
+                .withMethod(RequestMethod.fromString(method))
+                .withBody(json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8));
+        if (json != null) {
+            request.withHeader("Content-Type", "application/json");
         }
-        List<LoggedRequest> sent =
-                coolify.getAllServeEvents().stream().map(ServeEvent::getRequest).toList();
-        assertThat(sent)
-                .allSatisfy(
-                        request -> assertThat(spec.violations(request, BASE)).isNotEmpty());
+        if (token) {
+            request.withHeader("Authorization", "Bearer sandbox");
+        }
+        assertThat(spec.violations(LoggedRequest.createFrom(request.build())))
+                .as(method + " " + pathAndQuery)
+                .anySatisfy(violation -> assertThat(violation).contains(rule));
     }
 }
