@@ -32,6 +32,8 @@ abstract class ProviderSimulator implements SimulatedProvider {
     private final List<SeededApp> apps;
     protected final Duration step;
     private WireMockServer server;
+    /** The host of {@link #baseUrl()}: the bind address, or loopback when bound to all interfaces. */
+    private String host = SandboxOptions.LOOPBACK;
 
     ProviderSimulator(String type, String basePath, List<SeededApp> apps, Duration step) {
         this.type = type;
@@ -48,11 +50,14 @@ abstract class ProviderSimulator implements SimulatedProvider {
         return List.of();
     }
 
-    /** Starts the server on loopback; port 0 picks a free one. */
-    final void start(int port) {
+    /** Starts the server on the given address (a wildcard means all interfaces); port 0 picks a free one. */
+    final void start(String bindAddress, int port) {
         String transformer = "unideploy-" + type;
+        host = SandboxOptions.isWildcard(bindAddress)
+                ? SandboxOptions.LOOPBACK
+                : bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
         server = new WireMockServer(com.github.tomakehurst.wiremock.core.WireMockConfiguration.options()
-                .bindAddress("127.0.0.1")
+                .bindAddress(bindAddress)
                 .port(port)
                 .containerThreads(100)
                 .maxRequestJournalEntries(20000)
@@ -76,7 +81,7 @@ abstract class ProviderSimulator implements SimulatedProvider {
 
     @Override
     public final URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.port() + basePath);
+        return URI.create("http://" + host + ":" + server.port() + basePath);
     }
 
     @Override

@@ -12,7 +12,7 @@ public final class Sandbox implements AutoCloseable {
         this.providers = List.copyOf(providers);
     }
 
-    /** Starts all five simulators on loopback. */
+    /** Starts all five simulators on the options' bind address (loopback unless told otherwise). */
     public static Sandbox start(SandboxOptions options) {
         List<ProviderSimulator> simulators = List.of(
                 new CoolifySimulator(options.step()),
@@ -23,7 +23,7 @@ public final class Sandbox implements AutoCloseable {
         List<SimulatedProvider> started = new ArrayList<>();
         try {
             for (ProviderSimulator simulator : simulators) {
-                simulator.start(options.ports().getOrDefault(simulator.type(), 0));
+                simulator.start(options.bindAddress(), options.ports().getOrDefault(simulator.type(), 0));
                 started.add(simulator);
             }
         } catch (RuntimeException failed) {
