@@ -13,7 +13,8 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.unideploy.contract.ProviderSpec;
+import dev.unideploy.sandbox.testing.ProviderSpec;
+import dev.unideploy.sandbox.testing.ProviderSpec.Violation;
 import dev.unideploy.spi.ProviderAdapter;
 import dev.unideploy.spi.ProviderAdapterFactory;
 import dev.unideploy.spi.ProviderConnection;
@@ -139,6 +140,7 @@ class DokploySpecContractTest {
         }
         assertThat(spec.violations(LoggedRequest.createFrom(request.build())))
                 .as(method + " " + pathAndQuery)
-                .anySatisfy(violation -> assertThat(violation).contains(rule));
+                .extracting(Violation::rule)
+                .contains(rule);
     }
 }
