@@ -1,25 +1,18 @@
 package dev.unideploy.e2e;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unideploy.gateway.UnideployApplication;
 import dev.unideploy.gateway.security.ApiKeys;
 import dev.unideploy.gateway.testing.LocalRedis;
 import dev.unideploy.sandbox.Sandbox;
 import dev.unideploy.sandbox.SandboxOptions;
-import dev.unideploy.sandbox.SimulatedProvider;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -39,25 +32,14 @@ class RedisOutageTest {
     static void start() throws Exception {
         redis = LocalRedis.start();
         sandbox = Sandbox.start(SandboxOptions.ephemeral(Duration.ofMillis(400)));
-        SimulatedProvider coolify = sandbox.provider("coolify");
-        gateway = new SpringApplicationBuilder(UnideployApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--unideploy.store=redis",
-                        "--unideploy.redis.url=" + redis.url(),
-                        "--unideploy.redis.timeout=1s",
-                        "--unideploy.rate-limit.requests=1000",
-                        "--unideploy.clients.ci.key-sha256=" + ApiKeys.sha256(KEY),
-                        "--unideploy.clients.ci.scopes=deployments:read,deployments:write",
-                        "--unideploy.providers.coolify.type=coolify",
-                        "--unideploy.providers.coolify.base-url=" + coolify.baseUrl(),
-                        "--unideploy.providers.coolify.token="
-                                + coolify.settings().get("token"));
-        client = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + gateway.getEnvironment().getRequiredProperty("local.server.port"))
-                .responseTimeout(Duration.ofSeconds(30))
-                .defaultHeader("Authorization", "Bearer " + KEY)
-                .build();
+        gateway = RedisGateways.start(
+                redis,
+                sandbox,
+                "--unideploy.redis.timeout=1s",
+                "--unideploy.rate-limit.requests=1000",
+                "--unideploy.clients.ci.key-sha256=" + ApiKeys.sha256(KEY),
+                "--unideploy.clients.ci.scopes=deployments:read,deployments:write");
+        client = RedisGateways.client(gateway, KEY);
     }
 
     @AfterAll
@@ -68,19 +50,11 @@ class RedisOutageTest {
     }
 
     private static WebTestClient.ResponseSpec trigger(String idempotencyKey) {
-        return client.post()
-                .uri("/v1/deployments")
-                .contentType(MediaType.APPLICATION_JSON)
-                .header("Idempotency-Key", idempotencyKey)
-                .bodyValue(Map.of("appId", "coolify:cool-web"))
-                .exchange();
+        return RedisGateways.trigger(client, "coolify:cool-web", idempotencyKey);
     }
 
     private static int deploysReceived() {
-        return sandbox.provider("coolify")
-                .server()
-                .findAll(postRequestedFor(urlPathEqualTo("/api/v1/deploy")))
-                .size();
+        return RedisGateways.coolifyDeploys(sandbox);
     }
 
     @Test

@@ -1,15 +1,11 @@
 package dev.unideploy.e2e;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unideploy.gateway.UnideployApplication;
 import dev.unideploy.gateway.security.ApiKeys;
 import dev.unideploy.gateway.testing.LocalRedis;
 import dev.unideploy.sandbox.Sandbox;
 import dev.unideploy.sandbox.SandboxOptions;
-import dev.unideploy.sandbox.SimulatedProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
@@ -48,8 +42,8 @@ class TwoInstancesTest {
     static void start() throws Exception {
         redis = LocalRedis.start();
         sandbox = Sandbox.start(SandboxOptions.ephemeral(Duration.ofMillis(400)));
-        one = client(startInstance(), KEY);
-        two = client(startInstance(), KEY);
+        one = startInstance();
+        two = startInstance();
     }
 
     @AfterAll
@@ -59,53 +53,27 @@ class TwoInstancesTest {
         if (redis != null) redis.close();
     }
 
-    private static int startInstance() {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spring.main.banner-mode=off",
-                "--unideploy.store=redis",
-                "--unideploy.redis.url=" + redis.url(),
+    private static WebTestClient startInstance() {
+        ConfigurableApplicationContext instance = RedisGateways.start(
+                redis,
+                sandbox,
                 "--unideploy.clients.ci.key-sha256=" + ApiKeys.sha256(KEY),
                 "--unideploy.clients.ci.scopes=deployments:read,deployments:write",
                 "--unideploy.clients.limited.key-sha256=" + ApiKeys.sha256(LIMITED_KEY),
                 "--unideploy.clients.limited.scopes=deployments:read",
-                "--unideploy.clients.limited.rate-limit=4"));
-        for (SimulatedProvider provider : sandbox.providers()) {
-            String prefix = "--unideploy.providers." + provider.type() + ".";
-            args.add(prefix + "type=" + provider.type());
-            args.add(prefix + "base-url=" + provider.baseUrl());
-            provider.settings().forEach((name, value) -> args.add(prefix + name + "=" + value));
-        }
-        ConfigurableApplicationContext context =
-                new SpringApplicationBuilder(UnideployApplication.class).run(args.toArray(String[]::new));
-        instances.add(context);
-        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
-    }
-
-    private static WebTestClient client(int port, String key) {
-        return WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(WAIT)
-                .defaultHeader("Authorization", "Bearer " + key)
-                .build();
+                "--unideploy.clients.limited.rate-limit=4");
+        instances.add(instance);
+        return RedisGateways.client(instance, KEY);
     }
 
     private static EntityExchangeResult<Map> trigger(WebTestClient instance, String app, String idempotencyKey) {
-        return instance.post()
-                .uri("/v1/deployments")
-                .contentType(MediaType.APPLICATION_JSON)
-                .header("Idempotency-Key", idempotencyKey)
-                .bodyValue(Map.of("appId", app))
-                .exchange()
+        return RedisGateways.trigger(instance, app, idempotencyKey)
                 .expectBody(Map.class)
                 .returnResult();
     }
 
     private static int deploysReceived() {
-        return sandbox.provider("coolify")
-                .server()
-                .findAll(postRequestedFor(urlPathEqualTo("/api/v1/deploy")))
-                .size();
+        return RedisGateways.coolifyDeploys(sandbox);
     }
 
     @Test

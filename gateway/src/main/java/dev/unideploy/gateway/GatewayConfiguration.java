@@ -22,7 +22,7 @@ class GatewayConfiguration {
 
     @Bean
     CancelLedger cancelLedger(SharedStore store) {
-        return new CancelLedger(store.cancellations());
+        return new CancelLedger(store);
     }
 
     @Bean

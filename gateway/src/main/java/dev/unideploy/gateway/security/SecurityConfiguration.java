@@ -29,6 +29,6 @@ public class SecurityConfiguration {
 
     @Bean
     RateLimitFilter rateLimitFilter(SharedStore store, UnideployProperties properties) {
-        return new RateLimitFilter(store.rateLimits(), properties);
+        return new RateLimitFilter(store, properties);
     }
 }

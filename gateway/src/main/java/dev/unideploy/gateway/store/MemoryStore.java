@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
 
 /** The shared state in this instance's memory: right for one instance, or clients that stick to one. */
-public final class MemoryStore implements SharedStore, IdempotencyRecords, CancelledDeployments, RateLimits {
+public final class MemoryStore implements SharedStore {
 
     private final Cache<String, Entry> idempotency = Caffeine.newBuilder()
             .expireAfterWrite(IDEMPOTENCY_RETENTION)
@@ -74,21 +74,6 @@ public final class MemoryStore implements SharedStore, IdempotencyRecords, Cance
                             .build());
             return Decision.of(bucket.tryConsumeAndReturnRemaining(1), limit);
         });
-    }
-
-    @Override
-    public IdempotencyRecords idempotency() {
-        return this;
-    }
-
-    @Override
-    public CancelledDeployments cancellations() {
-        return this;
-    }
-
-    @Override
-    public RateLimits rateLimits() {
-        return this;
     }
 
     @Override

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * used on one instance replays on another. Rate limits are Bucket4j token buckets, kept in Redis by compare-and-swap.
  * Keys start with {@code unideploy:} and all expire.
  */
-public final class RedisStore implements SharedStore, IdempotencyRecords, CancelledDeployments, RateLimits {
+public final class RedisStore implements SharedStore {
 
     private static final String PREFIX = "unideploy:";
     private static final String IDEMPOTENCY = PREFIX + "idempotency:";
@@ -137,21 +137,6 @@ public final class RedisStore implements SharedStore, IdempotencyRecords, Cancel
                                 () -> CompletableFuture.completedFuture(configuration))
                         .tryConsumeAndReturnRemaining(1))
                 .map(probe -> Decision.of(probe, limit));
-    }
-
-    @Override
-    public IdempotencyRecords idempotency() {
-        return this;
-    }
-
-    @Override
-    public CancelledDeployments cancellations() {
-        return this;
-    }
-
-    @Override
-    public RateLimits rateLimits() {
-        return this;
     }
 
     @Override

@@ -3,8 +3,8 @@ package dev.unideploy.gateway.store;
 import java.time.Duration;
 import reactor.core.publisher.Mono;
 
-/** Where the shared state lives: its three parts, and whether it answers. */
-public interface SharedStore extends AutoCloseable {
+/** Where the shared state lives: its three parts in one place, and whether it answers. */
+public interface SharedStore extends IdempotencyRecords, CancelledDeployments, RateLimits, AutoCloseable {
 
     /** How long an idempotency key is remembered after its request finished. */
     Duration IDEMPOTENCY_RETENTION = Duration.ofHours(24);
@@ -14,12 +14,6 @@ public interface SharedStore extends AutoCloseable {
 
     /** How long a cancelled deployment is remembered. */
     Duration CANCEL_RETENTION = Duration.ofDays(7);
-
-    IdempotencyRecords idempotency();
-
-    CancelledDeployments cancellations();
-
-    RateLimits rateLimits();
 
     /** {@code memory} or {@code redis}. */
     String type();

@@ -24,7 +24,7 @@ class WebConfiguration {
 
     @Bean
     Idempotency idempotency(SharedStore store, JsonMapper json) {
-        return new Idempotency(store.idempotency(), json);
+        return new Idempotency(store, json);
     }
 
     @Bean

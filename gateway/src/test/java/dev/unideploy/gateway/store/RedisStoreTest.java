@@ -38,10 +38,8 @@ class RedisStoreTest extends SharedStoreContract {
     @DisplayName("two connections to one Redis see each other's keys: what several instances rely on")
     void twoConnectionsShareState() {
         try (RedisStore other = RedisStore.connect(new UnideployProperties.Redis(redis.url(), Duration.ofSeconds(2)))) {
-            assertThat(store.idempotency().claim("shared-key", "a").block().won())
-                    .isTrue();
-            assertThat(other.idempotency().claim("shared-key", "a").block().won())
-                    .isFalse();
+            assertThat(store.claim("shared-key", "a").block().won()).isTrue();
+            assertThat(other.claim("shared-key", "a").block().won()).isFalse();
         }
     }
 

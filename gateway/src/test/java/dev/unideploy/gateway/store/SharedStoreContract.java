@@ -32,9 +32,9 @@ abstract class SharedStoreContract {
     @DisplayName("the first claim of a key wins; later ones see who holds it, whatever their request")
     void firstClaimWins() {
         String key = unique();
-        Claim first = store().idempotency().claim(key, "a").block();
-        Claim again = store().idempotency().claim(key, "a").block();
-        Claim other = store().idempotency().claim(key, "b").block();
+        Claim first = store().claim(key, "a").block();
+        Claim again = store().claim(key, "a").block();
+        Claim other = store().claim(key, "b").block();
 
         assertThat(first.won()).isTrue();
         assertThat(again.won()).isFalse();
@@ -49,10 +49,10 @@ abstract class SharedStoreContract {
         String key = unique();
         StoredResponse response = new StoredResponse(
                 202, Map.of("Location", List.of("/v1/deployments/coolify:d1")), "{\"id\":\"coolify:d1\"}");
-        store().idempotency().claim(key, "a").block();
-        store().idempotency().complete(key, new Entry("a", response)).block();
+        store().claim(key, "a").block();
+        store().complete(key, new Entry("a", response)).block();
 
-        Claim later = store().idempotency().claim(key, "a").block();
+        Claim later = store().claim(key, "a").block();
 
         assertThat(later.won()).isFalse();
         assertThat(later.current().response()).isEqualTo(response);
@@ -62,19 +62,17 @@ abstract class SharedStoreContract {
     @DisplayName("release frees a key only from its own in-flight request, never a finished one")
     void releaseFreesOnlyItsOwnClaim() {
         String key = unique();
-        store().idempotency().claim(key, "a").block();
-        store().idempotency().release(key, "b").block();
-        assertThat(store().idempotency().claim(key, "b").block().won()).isFalse();
+        store().claim(key, "a").block();
+        store().release(key, "b").block();
+        assertThat(store().claim(key, "b").block().won()).isFalse();
 
-        store().idempotency().release(key, "a").block();
-        assertThat(store().idempotency().claim(key, "b").block().won()).isTrue();
+        store().release(key, "a").block();
+        assertThat(store().claim(key, "b").block().won()).isTrue();
 
-        store().idempotency()
-                .complete(key, new Entry("b", new StoredResponse(200, Map.of(), null)))
+        store().complete(key, new Entry("b", new StoredResponse(200, Map.of(), null)))
                 .block();
-        store().idempotency().release(key, "b").block();
-        assertThat(store().idempotency().claim(key, "b").block().current().response())
-                .isNotNull();
+        store().release(key, "b").block();
+        assertThat(store().claim(key, "b").block().current().response()).isNotNull();
     }
 
     @Test
@@ -91,16 +89,13 @@ abstract class SharedStoreContract {
                 .raw(JsonMapper.builder().build().readTree("{\"status\":\"cancelled-by-user\",\"n\":[1,2]}"))
                 .build();
 
-        store().cancellations().remember(id, cancelled).block();
+        store().remember(id, cancelled).block();
 
-        assertThat(store().cancellations().find(id).block()).isEqualTo(cancelled);
-        assertThat(store().cancellations().find("coolify:" + unique()).blockOptional())
-                .isEmpty();
-        assertThat(store().cancellations()
-                        .cancelledAmong(List.of(id, "coolify:" + unique()))
-                        .block())
+        assertThat(store().find(id).block()).isEqualTo(cancelled);
+        assertThat(store().find("coolify:" + unique()).blockOptional()).isEmpty();
+        assertThat(store().cancelledAmong(List.of(id, "coolify:" + unique())).block())
                 .isEqualTo(Set.of(id));
-        assertThat(store().cancellations().cancelledAmong(List.of()).block()).isEmpty();
+        assertThat(store().cancelledAmong(List.of()).block()).isEmpty();
     }
 
     @Test
@@ -109,16 +104,15 @@ abstract class SharedStoreContract {
         String client = unique();
         Duration hour = Duration.ofHours(1);
         List<Decision> decisions = List.of(
-                store().rateLimits().consume(client, 3, hour).block(),
-                store().rateLimits().consume(client, 3, hour).block(),
-                store().rateLimits().consume(client, 3, hour).block(),
-                store().rateLimits().consume(client, 3, hour).block());
+                store().consume(client, 3, hour).block(),
+                store().consume(client, 3, hour).block(),
+                store().consume(client, 3, hour).block(),
+                store().consume(client, 3, hour).block());
 
         assertThat(decisions).extracting(Decision::allowed).containsExactly(true, true, true, false);
         assertThat(decisions).extracting(Decision::remaining).startsWith(2L, 1L, 0L);
         assertThat(decisions.get(3).retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(20));
-        assertThat(store().rateLimits().consume(unique(), 3, hour).block().allowed())
-                .isTrue();
+        assertThat(store().consume(unique(), 3, hour).block().allowed()).isTrue();
     }
 
     @Test

@@ -75,7 +75,6 @@ final class MistJson {
     }
 
     /** Go's RFC 3339 times; Go's zero time means "not yet". */
-    /** Go's zero time means "not yet". */
     static @Nullable Instant instant(@Nullable String value) {
         return value != null && value.startsWith("0001-01-01") ? null : ProviderJson.isoInstant(value);
     }
