@@ -77,7 +77,7 @@ public interface ProviderAdapter {
     }
 
     /** Runtime health: replicas ready of total. */
-    default Mono<Runtime> runtime(String deploymentId) {
+    default Mono<RuntimeHealth> runtime(String deploymentId) {
         return unsupported(Capability.RUNTIME);
     }
 

@@ -12,7 +12,7 @@ import dev.unideploy.spi.Logs;
 import dev.unideploy.spi.PromoteRequest;
 import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.Revision;
-import dev.unideploy.spi.Runtime;
+import dev.unideploy.spi.RuntimeHealth;
 import dev.unideploy.spi.ScaleResult;
 import dev.unideploy.spi.TrafficSplit;
 import dev.unideploy.spi.TriggerRequest;
@@ -112,7 +112,7 @@ public final class DeploymentService {
                 handle -> handle.adapter().logs(id.local(), tail));
     }
 
-    public Mono<Located<Runtime>> runtime(ClientPrincipal client, GlobalId id) {
+    public Mono<Located<RuntimeHealth>> runtime(ClientPrincipal client, GlobalId id) {
         return call(
                 client,
                 id.connection(),

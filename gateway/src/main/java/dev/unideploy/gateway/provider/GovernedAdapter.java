@@ -14,7 +14,7 @@ import dev.unideploy.spi.ProviderAdapter;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.Revision;
-import dev.unideploy.spi.Runtime;
+import dev.unideploy.spi.RuntimeHealth;
 import dev.unideploy.spi.ScaleResult;
 import dev.unideploy.spi.Support;
 import dev.unideploy.spi.TrafficSplit;
@@ -188,7 +188,7 @@ final class GovernedAdapter implements ProviderAdapter {
     }
 
     @Override
-    public Mono<Runtime> runtime(String deploymentId) {
+    public Mono<RuntimeHealth> runtime(String deploymentId) {
         return read("runtime", delegate.runtime(deploymentId));
     }
 

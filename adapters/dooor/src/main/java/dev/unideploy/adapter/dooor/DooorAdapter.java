@@ -12,7 +12,7 @@ import dev.unideploy.spi.ProviderAdapter;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.Revision;
-import dev.unideploy.spi.Runtime;
+import dev.unideploy.spi.RuntimeHealth;
 import dev.unideploy.spi.ScaleResult;
 import dev.unideploy.spi.Source;
 import dev.unideploy.spi.Status;
@@ -185,7 +185,7 @@ final class DooorAdapter implements ProviderAdapter {
 
     /** Dooor's Kubernetes runtime status; conditions read {@code Type=Status} (plus the message, if any). */
     @Override
-    public Mono<Runtime> runtime(String deploymentId) {
+    public Mono<RuntimeHealth> runtime(String deploymentId) {
         return client.runtimeStatus(deploymentId).map(node -> {
             DooorJson.RuntimeStatus status = DooorJson.read(node, DooorJson.RuntimeStatus.class);
             List<String> conditions = new ArrayList<>();
@@ -195,7 +195,7 @@ final class DooorAdapter implements ProviderAdapter {
                             + (condition.message() == null ? "" : ": " + condition.message()));
                 }
             }
-            return new Runtime(
+            return new RuntimeHealth(
                     status.ready() == null ? 0 : status.ready(),
                     status.total() == null ? 0 : status.total(),
                     status.phase(),
