@@ -223,8 +223,9 @@ class GatewayApiTest extends FakeGatewayTest {
                 .isEqualTo("conflict");
         // the adapter answers the conflict; the gateway reads nothing before it
         assertThat(a.calls("get")).isZero();
-        assertThat(a.deployments).singleElement().satisfies(d -> assertThat(d.status())
-                .isEqualTo(dev.unideploy.spi.Status.SUCCEEDED));
+        assertThat(a.deployments)
+                .singleElement()
+                .satisfies(d -> assertThat(d.status()).isEqualTo(dev.unideploy.spi.Status.SUCCEEDED));
 
         a.add("app-a", "run", Lifecycle.inProgress("running", null), Instant.now());
         client.post()
