@@ -7,6 +7,7 @@ import dev.unideploy.spi.DeploymentEvent;
 import dev.unideploy.spi.DeploymentPage;
 import dev.unideploy.spi.LogLine;
 import dev.unideploy.spi.Logs;
+import dev.unideploy.spi.Progress;
 import dev.unideploy.spi.ProviderAdapter;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.ProviderException;
@@ -39,6 +40,9 @@ final class ScriptedAdapter implements ProviderAdapter {
     volatile @Nullable Deployment watched;
     volatile @Nullable Supplier<Flux<DeploymentEvent>> stream;
     volatile @Nullable Supplier<ProviderException> failing;
+    /** Answers {@link #progress} in one call, as Coolify does (its row holds the log). */
+    volatile boolean progressInOne;
+
     private final ProviderConnection connection;
     private final int pageSize;
     private final Set<Capability> nativeOnes;
@@ -115,6 +119,13 @@ final class ScriptedAdapter implements ProviderAdapter {
     @Override
     public Mono<Logs> logs(String deploymentId, @Nullable Integer tail) {
         return call("logs", () -> new Logs(List.copyOf(log), found(deploymentId).terminal()));
+    }
+
+    @Override
+    public Mono<Progress> progress(String deploymentId) {
+        return progressInOne
+                ? call("progress", () -> new Progress(found(deploymentId), List.copyOf(log)))
+                : ProviderAdapter.super.progress(deploymentId);
     }
 
     @Override
