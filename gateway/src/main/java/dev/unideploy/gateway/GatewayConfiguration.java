@@ -32,11 +32,14 @@ class GatewayConfiguration {
 
     @Bean
     DeploymentWatcher deploymentWatcher(DeploymentService service, UnideployProperties properties) {
-        return new DeploymentWatcher(service, properties.events().pollInterval());
+        UnideployProperties.Events events = properties.events();
+        return new DeploymentWatcher(
+                service,
+                new DeploymentWatcher.Timing(events.pollInterval(), events.streamIdle(), events.outageLimit()));
     }
 
     @Bean
-    DeploymentLister deploymentLister(ProviderRegistry registry, DeploymentService service) {
-        return new DeploymentLister(registry, service);
+    DeploymentLister deploymentLister(DeploymentService service) {
+        return new DeploymentLister(service);
     }
 }

@@ -1,7 +1,7 @@
 package dev.unideploy.gateway;
 
 import dev.unideploy.gateway.provider.ProviderConfiguration;
-import dev.unideploy.gateway.provider.ProviderRegistry;
+import dev.unideploy.gateway.provider.ProviderConnections;
 import dev.unideploy.gateway.security.ApiKeys;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
@@ -48,7 +48,7 @@ abstract class FakeGatewayTest {
     ProviderConfiguration.ProviderCircuitBreakers breakers;
 
     @Autowired
-    ProviderRegistry registry;
+    ProviderConnections connections;
 
     @LocalServerPort
     protected int port;
@@ -69,6 +69,6 @@ abstract class FakeGatewayTest {
         a.reset();
         b.reset();
         breakers.registry().getAllCircuitBreakers().forEach(CircuitBreaker::reset);
-        registry.clearCaches(); // each test's fake data is new behind the gateway's back
+        connections.clearCaches(); // each test's fake data is new behind the gateway's back
     }
 }

@@ -180,6 +180,9 @@ public final class FakeProvider implements ProviderAdapter {
     public Mono<Deployment> cancel(String deploymentId) {
         return call("cancel", () -> {
             Deployment before = find(deploymentId);
+            if (before.terminal()) {
+                throw new ProviderException.Conflict("the deployment is already finished", 409);
+            }
             if (state.dropOnCancel) {
                 state.deployments.removeIf(d -> d.id().equals(deploymentId));
                 return before.withLifecycle(Lifecycle.cancelled("queued"));

@@ -221,7 +221,11 @@ class GatewayApiTest extends FakeGatewayTest {
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("conflict");
-        assertThat(a.calls("cancel")).isZero();
+        // the adapter answers the conflict; the gateway reads nothing before it
+        assertThat(a.calls("get")).isZero();
+        assertThat(a.deployments)
+                .singleElement()
+                .satisfies(d -> assertThat(d.status()).isEqualTo(dev.unideploy.spi.Status.SUCCEEDED));
 
         a.add("app-a", "run", Lifecycle.inProgress("running", null), Instant.now());
         client.post()

@@ -57,6 +57,20 @@ public interface ProviderAdapter {
     /** The log so far; {@code tail} keeps the last lines only. */
     Mono<Logs> logs(String deploymentId, @Nullable Integer tail);
 
+    /**
+     * The deployment and its log so far, as one poll of a deployment without a native stream reads them. The default
+     * asks {@link #getDeployment} and then {@link #logs}, the log best effort (a failed or unsupported log read is an
+     * empty one); an adapter whose provider answers both in one response (Coolify's row holds its log) overrides it
+     * to send one request.
+     */
+    default Mono<Progress> progress(String deploymentId) {
+        return getDeployment(deploymentId)
+                .flatMap(deployment -> logs(deploymentId, null)
+                        .map(Logs::items)
+                        .onErrorResume(ProviderException.class, unreadable -> Mono.just(List.of()))
+                        .map(lines -> new Progress(deployment, lines)));
+    }
+
     /** Cancels a queued or running deployment, answering it after the cancel. Conflict if it is finished. */
     default Mono<Deployment> cancel(String deploymentId) {
         return unsupported(Capability.CANCEL);
@@ -77,7 +91,7 @@ public interface ProviderAdapter {
     }
 
     /** Runtime health: replicas ready of total. */
-    default Mono<Runtime> runtime(String deploymentId) {
+    default Mono<RuntimeHealth> runtime(String deploymentId) {
         return unsupported(Capability.RUNTIME);
     }
 

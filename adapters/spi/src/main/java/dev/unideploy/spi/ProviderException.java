@@ -54,7 +54,10 @@ public abstract sealed class ProviderException extends RuntimeException {
         }
     }
 
-    /** The provider is down, unreachable, or answered 5xx. */
+    /**
+     * The provider could not be reached: it is down, unreachable or reset the connection, or the proxy in front of
+     * it answered 502 or 503 (it cannot reach the provider, or the provider is overloaded).
+     */
     public static final class Unavailable extends ProviderException {
         private final @Nullable Duration retryAfter;
 
@@ -119,7 +122,10 @@ public abstract sealed class ProviderException extends RuntimeException {
         }
     }
 
-    /** The provider answered something this adapter cannot use (unexpected status or body). */
+    /**
+     * The provider answered, but not with a result: its own error (a 500 with its reason, say), or a status or body
+     * this adapter cannot use.
+     */
     public static final class BadResponse extends ProviderException {
         public BadResponse(String message, @Nullable Integer upstreamStatus, @Nullable Throwable cause) {
             super(message, upstreamStatus, cause);
@@ -128,7 +134,9 @@ public abstract sealed class ProviderException extends RuntimeException {
 
     /**
      * The generic translation of an unsuccessful HTTP status. Adapters handle their provider's quirks first
-     * (Dokploy's throttling as 401, Coolify's 400 for a foreign token) and fall back to this.
+     * (Dokploy's throttling as 401, Coolify's 400 for a foreign token, Mist's "record not found" 500) and fall back
+     * to this. Only 502 and 503 — a proxy that cannot reach the provider, or an overloaded provider — and the
+     * timeouts 408 and 504 say the provider is not there; any other 5xx is the provider's own error answer.
      *
      * @param retryAfterHeader the raw {@code Retry-After} value, seconds or an HTTP date
      * @param message the provider's own message, never a request header
@@ -140,9 +148,10 @@ public abstract sealed class ProviderException extends RuntimeException {
             case 409 -> new Conflict(message, status);
             case 429 -> new RateLimited(message, status, parseRetryAfter(retryAfterHeader));
             case 408, 504 -> new Timeout(message + " (upstream " + status + ")", null);
+            case 502, 503 -> new Unavailable(message, status, parseRetryAfter(retryAfterHeader), null);
             default ->
                 status >= 500
-                        ? new Unavailable(message, status, parseRetryAfter(retryAfterHeader), null)
+                        ? new BadResponse(message, status, null)
                         : status >= 400
                                 ? new InvalidRequest(message, null, status)
                                 : new BadResponse("unexpected status " + status + ": " + message, status, null);

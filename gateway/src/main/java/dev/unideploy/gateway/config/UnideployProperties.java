@@ -138,8 +138,14 @@ public record UnideployProperties(
      *
      * @param pollInterval how often the one shared poller of a deployment asks a provider without a native stream
      * @param heartbeat how often an idle event stream sends a comment
+     * @param streamIdle how long a provider's native stream may stay silent before the gateway polls instead (Mist
+     *     drops a quiet socket without closing it)
+     * @param outageLimit how long an event stream rides out a provider that keeps failing (sending {@code error}
+     *     events) before it ends
      */
     public record Events(
             @DefaultValue("1s") Duration pollInterval,
-            @DefaultValue("15s") Duration heartbeat) {}
+            @DefaultValue("15s") Duration heartbeat,
+            @DefaultValue("30s") Duration streamIdle,
+            @DefaultValue("5m") Duration outageLimit) {}
 }

@@ -8,39 +8,63 @@ import dev.unideploy.gateway.security.ClientPrincipal;
 import dev.unideploy.spi.App;
 import dev.unideploy.spi.Capability;
 import dev.unideploy.spi.Deployment;
+import dev.unideploy.spi.DeploymentEvent;
+import dev.unideploy.spi.DeploymentPage;
 import dev.unideploy.spi.Logs;
+import dev.unideploy.spi.Progress;
 import dev.unideploy.spi.PromoteRequest;
-import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.Revision;
-import dev.unideploy.spi.Runtime;
+import dev.unideploy.spi.RuntimeHealth;
 import dev.unideploy.spi.ScaleResult;
+import dev.unideploy.spi.Support;
 import dev.unideploy.spi.TrafficSplit;
 import dev.unideploy.spi.TriggerRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The normalised operations on one deployment or app: resolves the connection (404 unknown, 403 outside the
- * client's allowlist), refuses unsupported operations before anything is sent (501), and tags provider failures
- * with the connection.
+ * The normalised operations on one deployment or app, and the only road from the gateway to an adapter: resolves
+ * the connection (404 unknown, 403 outside the client's allowlist), refuses unsupported operations before anything
+ * is sent (501), calls the connection's adapter behind the {@link LedgeredAdapter cancel ledger}, and tags provider
+ * failures with the connection.
  */
 public final class DeploymentService {
 
     private final ProviderRegistry registry;
-    private final CancelLedger ledger;
+
+    /** Each connection as this service calls it: its adapter behind the cancel ledger. */
+    private final Map<String, ProviderHandle> handles;
 
     public DeploymentService(ProviderRegistry registry, CancelLedger ledger) {
         this.registry = registry;
-        this.ledger = ledger;
+        this.handles = registry.all().stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        ProviderHandle::id,
+                        handle -> new ProviderHandle(
+                                handle.id(),
+                                handle.type(),
+                                new LedgeredAdapter(handle.adapter(), ledger),
+                                handle.sandbox())));
     }
 
     /** The connection for {@code connectionId}, if the client may use it. */
     public ProviderHandle resolve(ClientPrincipal client, String connectionId) {
-        ProviderHandle handle = registry.get(connectionId);
+        registry.get(connectionId);
         client.checkProvider(connectionId);
-        return handle;
+        return handles.get(connectionId);
+    }
+
+    /** The connections the client may use that support {@code capability}, in configuration order. */
+    public List<ProviderHandle> usable(ClientPrincipal client, Capability capability) {
+        return registry.all().stream()
+                .filter(handle -> client.mayUse(handle.id()) && handle.support(capability) != Support.UNSUPPORTED)
+                .map(handle -> handles.get(handle.id()))
+                .toList();
     }
 
     private <T> Mono<Located<T>> call(
@@ -59,15 +83,37 @@ public final class DeploymentService {
 
     public Mono<Located<Deployment>> get(ClientPrincipal client, GlobalId id) {
         return call(
-                        client,
-                        id.connection(),
-                        Capability.GET,
-                        handle -> handle.adapter()
-                                .getDeployment(id.local())
-                                .onErrorResume(
-                                        ProviderException.NotFound.class,
-                                        gone -> ledger.remembered(id).switchIfEmpty(Mono.error(gone))))
-                .flatMap(this::withLedger);
+                client,
+                id.connection(),
+                Capability.GET,
+                handle -> handle.adapter().getDeployment(id.local()));
+    }
+
+    /** The deployment and its log so far, in as few provider calls as the adapter can (one poll of a watcher). */
+    public Mono<Located<Progress>> progress(ClientPrincipal client, GlobalId id) {
+        return call(
+                client,
+                id.connection(),
+                Capability.GET,
+                handle -> handle.adapter().progress(id.local()));
+    }
+
+    /** One page of an app's deployments, as its adapter pages them. */
+    public Mono<Located<DeploymentPage>> page(
+            ClientPrincipal client, GlobalId appId, @Nullable String pageToken, int size) {
+        return call(
+                client,
+                appId.connection(),
+                Capability.LIST,
+                handle -> handle.adapter().listDeployments(appId.local(), pageToken, size));
+    }
+
+    /** The provider's native live stream of a deployment; failures tagged with the connection. */
+    public Flux<DeploymentEvent> events(ClientPrincipal client, GlobalId id) {
+        return call(client, id.connection(), Capability.EVENTS, handle -> Mono.just(handle.adapter()))
+                .flatMapMany(adapter -> adapter.value()
+                        .events(id.local())
+                        .onErrorMap(error -> ProviderCallException.tag(id.connection(), error)));
     }
 
     public Mono<Located<Deployment>> trigger(ClientPrincipal client, GlobalId appId, TriggerRequest request) {
@@ -78,21 +124,13 @@ public final class DeploymentService {
                 handle -> handle.adapter().trigger(request));
     }
 
-    /** Cancels a queued or in-progress deployment; 409 if it is already finished (nothing sent then). */
+    /** Cancels a queued or in-progress deployment; 409 if it is already finished (the adapter's answer). */
     public Mono<Located<Deployment>> cancel(ClientPrincipal client, GlobalId id) {
         return call(
-                        client,
-                        id.connection(),
-                        Capability.CANCEL,
-                        handle -> handle.adapter()
-                                .getDeployment(id.local())
-                                .flatMap(current -> current.terminal()
-                                        ? Mono.error(ApiException.conflict("Deployment " + id + " is already "
-                                                + current.status().name().toLowerCase()
-                                                + "; there is nothing to cancel."))
-                                        : handle.adapter().cancel(id.local())))
-                .flatMap(cancelled -> ledger.record(id, cancelled.value()).thenReturn(cancelled))
-                .flatMap(this::withLedger);
+                client,
+                id.connection(),
+                Capability.CANCEL,
+                handle -> handle.adapter().cancel(id.local()));
     }
 
     public Mono<Void> delete(ClientPrincipal client, GlobalId id) {
@@ -112,7 +150,7 @@ public final class DeploymentService {
                 handle -> handle.adapter().logs(id.local(), tail));
     }
 
-    public Mono<Located<Runtime>> runtime(ClientPrincipal client, GlobalId id) {
+    public Mono<Located<RuntimeHealth>> runtime(ClientPrincipal client, GlobalId id) {
         return call(
                 client,
                 id.connection(),
@@ -168,14 +206,5 @@ public final class DeploymentService {
 
     public Mono<Located<List<App>>> apps(ClientPrincipal client, ProviderHandle handle) {
         return call(client, handle.id(), Capability.APPS, h -> h.adapter().listApps());
-    }
-
-    private Mono<Located<Deployment>> withLedger(Located<Deployment> located) {
-        return ledger.apply(located.provider().id(), located.value())
-                .map(deployment -> new Located<>(located.provider(), deployment));
-    }
-
-    public CancelLedger ledger() {
-        return ledger;
     }
 }

@@ -1,19 +1,20 @@
 package dev.unideploy.gateway.deployment;
 
-import dev.unideploy.gateway.problem.ProviderCallException;
 import dev.unideploy.gateway.provider.ProviderHandle;
 import dev.unideploy.gateway.security.ClientPrincipal;
 import dev.unideploy.spi.Capability;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.DeploymentEvent;
 import dev.unideploy.spi.LogLine;
-import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.Support;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -21,44 +22,63 @@ import reactor.core.publisher.Mono;
 
 /**
  * Watches deployments until they are terminal: <b>one upstream source per deployment, shared by all
- * subscribers</b> — the provider's native stream where it has one, else a poller — and nothing left running
- * after the last subscriber leaves. Subscribers see {@link Snapshot}s: the deployment now and its log so far.
+ * subscribers</b>, and nothing left running after the last subscriber leaves. The source is the provider's native
+ * stream where it has one; when that stream ends, fails or falls silent before the deployment is terminal, a {@link
+ * Poller} takes over from the lines already seen, so no line repeats or goes missing. The terminal snapshot is read
+ * again through the service, so it carries what a GET shows (finishedAt, the duration) and the log's last lines.
+ * Subscribers see {@link Snapshot}s: the deployment now, its log so far, and any provider trouble being ridden out.
  */
 public final class DeploymentWatcher {
 
     private static final Logger log = LoggerFactory.getLogger(DeploymentWatcher.class);
 
-    /** The deployment as last seen and every log line so far (in order). */
-    public record Snapshot(Located<Deployment> deployment, List<LogLine> logs) {
+    /**
+     * The deployment as last seen, every log line so far (in order), and the provider's trouble while the watcher
+     * keeps trying (null when the last read worked).
+     */
+    public record Snapshot(
+            Located<Deployment> deployment,
+            List<LogLine> logs,
+            @Nullable Trouble trouble) {
         public boolean terminal() {
             return deployment.value().terminal();
         }
     }
 
+    /** A provider failure the watcher is riding out, and since when (Reactor's clock, in millis). */
+    public record Trouble(Throwable error, long sinceMillis) {}
+
+    /**
+     * @param pollInterval how often a poller reads
+     * @param streamIdle how long a native stream may stay silent before polling takes over
+     * @param outageLimit how long a failing provider is ridden out before the watch ends
+     */
+    public record Timing(Duration pollInterval, Duration streamIdle, Duration outageLimit) {}
+
     private record Key(String id, boolean withLogs) {}
 
     private final DeploymentService service;
-    private final Duration interval;
+    private final Timing timing;
     private final ConcurrentMap<Key, Flux<Snapshot>> sources = new ConcurrentHashMap<>();
 
-    public DeploymentWatcher(DeploymentService service, Duration interval) {
+    public DeploymentWatcher(DeploymentService service, Timing timing) {
         this.service = service;
-        this.interval = interval;
+        this.timing = timing;
     }
 
     /**
-     * The shared snapshots of one deployment, completing after the terminal one.
+     * The shared snapshots of one deployment, completing after the terminal one — or after the provider failed
+     * for longer than the outage limit.
      *
      * @param withLogs false when only the status matters (waiting): no log calls are made then
      */
     public Flux<Snapshot> watch(ClientPrincipal client, GlobalId id, boolean withLogs) {
         return Flux.defer(() -> {
-            ProviderHandle handle = service.resolve(client, id.connection());
-            Key key = new Key(id.toString(), withLogs);
+            service.resolve(client, id.connection()); // 404 / 403 before anything is shared
             return sources.computeIfAbsent(
-                    key,
-                    k -> source(client, handle, id, withLogs)
-                            .doFinally(signal -> sources.remove(k))
+                    new Key(id.toString(), withLogs),
+                    key -> source(client, id, withLogs)
+                            .doFinally(signal -> sources.remove(key))
                             .replay(1)
                             .refCount(1));
         });
@@ -76,100 +96,59 @@ public final class DeploymentWatcher {
                 .takeUntil(Snapshot::terminal)
                 .last()
                 .map(Snapshot::deployment)
-                .onErrorResume(java.util.NoSuchElementException.class, none -> service.get(client, id));
+                .onErrorResume(NoSuchElementException.class, none -> service.get(client, id));
     }
 
-    private Flux<Snapshot> source(ClientPrincipal client, ProviderHandle handle, GlobalId id, boolean withLogs) {
-        boolean nativeStream = withLogs && handle.support(Capability.EVENTS) == Support.NATIVE;
-        Flux<Snapshot> polled = poll(client, handle, id, withLogs);
-        if (!nativeStream) {
-            return polled;
-        }
+    private Flux<Snapshot> source(ClientPrincipal client, GlobalId id, boolean withLogs) {
         return service.get(client, id).flatMapMany(first -> {
-            Snapshot initial = new Snapshot(first, List.of());
+            ProviderHandle handle = first.provider();
+            boolean logs = withLogs && handle.support(Capability.LOGS) != Support.UNSUPPORTED;
+            Poller poller = new Poller(service, client, id, logs, timing);
+            Snapshot start = new Snapshot(first, List.of(), null);
             if (first.value().terminal()) {
-                return poll(client, handle, id, true).take(1);
+                return withLogs ? poller.finish(start).flux() : Flux.just(start);
             }
+            AtomicReference<Snapshot> last = new AtomicReference<>(start);
+            Flux<Snapshot> live = withLogs && handle.support(Capability.EVENTS) == Support.NATIVE
+                    ? nativeStream(client, id, start, last)
+                    : Flux.empty();
             return Flux.concat(
-                            Mono.just(initial),
-                            handle.adapter()
-                                    .events(id.local())
-                                    .concatMap(event -> withLedger(handle, event))
-                                    .scan(initial, (snapshot, event) -> apply(handle, snapshot, event))
-                                    .skip(1))
-                    .onErrorResume(error -> {
-                        log.info(
-                                "Native stream of {} failed ({}); polling instead",
-                                id,
-                                error.getClass().getSimpleName());
-                        return poll(client, handle, id, true);
-                    })
-                    // the native stream ends at the terminal state; one more read makes sure we have that state, and
-                    // the lines a stream may drop at its very end (Dokploy's never closes; we close it ourselves)
-                    .concatWith(Flux.defer(() -> service.get(client, id)
-                            .flatMap(done -> service.logs(client, id, null)
-                                    .map(logs -> new Snapshot(done, logs.value().items()))
-                                    .onErrorReturn(new Snapshot(done, List.of())))))
-                    .scan((previous, next) -> new Snapshot(next.deployment(), longer(previous.logs(), next.logs())))
-                    .takeUntil(Snapshot::terminal);
+                    Mono.just(start),
+                    live,
+                    Flux.defer(() -> last.get().terminal() ? poller.finish(last.get()) : poller.poll(last.get())));
         });
     }
 
-    /** The lines of {@code seen}, then whatever {@code latest} has beyond them. */
-    private static List<LogLine> longer(List<LogLine> seen, List<LogLine> latest) {
-        if (latest.size() <= seen.size()) {
-            return seen;
-        }
-        List<LogLine> all = new ArrayList<>(seen);
-        all.addAll(latest.subList(seen.size(), latest.size()));
-        return all;
+    /**
+     * The provider's own stream, until the deployment is terminal (that snapshot is left for a final read) or the
+     * stream ends, fails or stays silent for {@code streamIdle}; {@code last} keeps where it stopped.
+     */
+    private Flux<Snapshot> nativeStream(
+            ClientPrincipal client, GlobalId id, Snapshot start, AtomicReference<Snapshot> last) {
+        return service.events(client, id)
+                .timeout(timing.streamIdle())
+                .scan(start, DeploymentWatcher::apply)
+                .skip(1)
+                .takeUntil(Snapshot::terminal)
+                .doOnNext(last::set)
+                .filter(snapshot -> !snapshot.terminal())
+                .onErrorResume(error -> {
+                    log.info(
+                            "Native stream of {} stopped ({}); polling from line {}",
+                            id,
+                            error.getClass().getSimpleName(),
+                            last.get().logs().size());
+                    return Flux.empty();
+                });
     }
 
-    /** The event with its deployment as the client should see it (the cancel ledger applied). */
-    private Mono<DeploymentEvent> withLedger(ProviderHandle handle, DeploymentEvent event) {
-        if (event instanceof DeploymentEvent.StatusChanged changed) {
-            return service.ledger().apply(handle.id(), changed.deployment()).map(DeploymentEvent.StatusChanged::new);
-        }
-        return Mono.just(event);
-    }
-
-    private static Snapshot apply(ProviderHandle handle, Snapshot snapshot, DeploymentEvent event) {
+    private static Snapshot apply(Snapshot snapshot, DeploymentEvent event) {
         if (event instanceof DeploymentEvent.Log line) {
             List<LogLine> logs = new ArrayList<>(snapshot.logs());
             logs.add(line.line());
-            return new Snapshot(snapshot.deployment(), logs);
+            return new Snapshot(snapshot.deployment(), logs, null);
         }
         Deployment changed = ((DeploymentEvent.StatusChanged) event).deployment();
-        return new Snapshot(new Located<>(handle, changed), snapshot.logs());
-    }
-
-    private Flux<Snapshot> poll(ClientPrincipal client, ProviderHandle handle, GlobalId id, boolean withLogs) {
-        boolean logs = withLogs && handle.support(Capability.LOGS) != Support.UNSUPPORTED;
-        return Flux.interval(Duration.ZERO, interval)
-                .onBackpressureDrop()
-                .concatMap(
-                        tick -> service.get(client, id)
-                                .flatMap(deployment -> !logs
-                                        ? Mono.just(new Snapshot(deployment, List.of()))
-                                        : service.logs(client, id, null)
-                                                .map(found -> new Snapshot(
-                                                        deployment,
-                                                        found.value().items()))
-                                                // logs are best effort: keep what we had (marked by null list below)
-                                                .onErrorResume(error -> Mono.just(new Snapshot(deployment, List.of()))))
-                                .onErrorResume(DeploymentWatcher::isTransient, error -> Mono.empty()),
-                        1)
-                .scan((previous, next) -> next.logs().size() < previous.logs().size()
-                        ? new Snapshot(next.deployment(), previous.logs())
-                        : next)
-                .takeUntil(Snapshot::terminal);
-    }
-
-    /** Keep polling through passing provider trouble; stop on not found, auth and the like. */
-    private static boolean isTransient(Throwable error) {
-        Throwable cause = error instanceof ProviderCallException call ? call.failure() : error;
-        return cause instanceof ProviderException.Unavailable
-                || cause instanceof ProviderException.Timeout
-                || cause instanceof ProviderException.RateLimited;
+        return new Snapshot(new Located<>(snapshot.deployment().provider(), changed), snapshot.logs(), null);
     }
 }

@@ -3,6 +3,7 @@ package dev.unideploy.gateway.problem;
 import dev.unideploy.spi.ProviderException;
 import jakarta.validation.ConstraintViolationException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -68,7 +69,7 @@ public final class ProblemTranslation {
             List<ApiException.FieldError> fields = violation.getConstraintViolations().stream()
                     .map(v -> new ApiException.FieldError(
                             lastNode(v.getPropertyPath().toString()), v.getMessage()))
-                    .sorted(java.util.Comparator.comparing(ApiException.FieldError::field))
+                    .sorted(Comparator.comparing(ApiException.FieldError::field))
                     .toList();
             return new Problem(ProblemCode.INVALID_REQUEST, describe(fields), null, null, fields, null);
         }
@@ -90,9 +91,6 @@ public final class ProblemTranslation {
         }
         if (error instanceof ServerWebInputException input) {
             return invalidInput(input);
-        }
-        if (error instanceof DataBufferLimitException) {
-            return Problem.of(ProblemCode.PAYLOAD_TOO_LARGE, "The request body is too large.");
         }
         if (error instanceof ResponseStatusException status) {
             return switch (status.getStatusCode().value()) {
@@ -137,9 +135,6 @@ public final class ProblemTranslation {
 
     private static Problem invalidInput(ServerWebInputException input) {
         Throwable cause = input.getCause();
-        if (cause instanceof DataBufferLimitException) {
-            return Problem.of(ProblemCode.PAYLOAD_TOO_LARGE, "The request body is too large.");
-        }
         String field = input instanceof MissingRequestValueException missing ? missing.getName() : null;
         if (input.getMethodParameter() != null && field == null && !(cause instanceof DecodingException)) {
             field = input.getMethodParameter().getParameterName();
@@ -158,26 +153,24 @@ public final class ProblemTranslation {
                 error.getField(), Optional.ofNullable(error.getDefaultMessage()).orElse("is invalid"));
     }
 
+    /**
+     * A provider failure as the client sees it. The provider's own answers — a refused request, its 5xx, a body we
+     * cannot read — are 502 {@code provider_error} with its reason; 503 {@code provider_unavailable} is only for a
+     * provider the gateway could not reach (or whose circuit is open); 400 only for input the adapter refused before
+     * sending anything.
+     */
     private static Problem fromProvider(@Nullable String provider, ProviderException failure) {
         Integer upstream = failure.upstreamStatus().orElse(null);
         String message = failure.getMessage() == null ? "" : failure.getMessage();
         if (failure instanceof ProviderException.NotFound) {
-            return new Problem(
-                    ProblemCode.NOT_FOUND,
-                    "Not found on the provider: " + message,
-                    provider,
-                    upstream,
-                    List.of(),
-                    null);
+            return forProvider(ProblemCode.NOT_FOUND, "Not found on the provider: " + message, provider, upstream);
         }
         if (failure instanceof ProviderException.AuthenticationFailed) {
-            return new Problem(
+            return forProvider(
                     ProblemCode.PROVIDER_ERROR,
                     "The provider rejected the gateway's credentials: " + message,
                     provider,
-                    upstream,
-                    List.of(),
-                    null);
+                    upstream);
         }
         if (failure instanceof ProviderException.RateLimited limited) {
             return new Problem(
@@ -198,40 +191,39 @@ public final class ProblemTranslation {
                     clamp(unavailable.retryAfter().orElse(Duration.ofSeconds(10))));
         }
         if (failure instanceof ProviderException.Timeout) {
-            return new Problem(
-                    ProblemCode.PROVIDER_TIMEOUT,
-                    "The provider did not answer in time.",
-                    provider,
-                    upstream,
-                    List.of(),
-                    null);
+            return forProvider(
+                    ProblemCode.PROVIDER_TIMEOUT, "The provider did not answer in time.", provider, upstream);
         }
         if (failure instanceof ProviderException.Conflict) {
-            return new Problem(ProblemCode.CONFLICT, message, provider, upstream, List.of(), null);
-        }
-        if (failure instanceof ProviderException.InvalidRequest invalid) {
-            List<ApiException.FieldError> fields = invalid.field()
-                    .map(field -> List.of(new ApiException.FieldError(field, message)))
-                    .orElse(List.of());
-            return new Problem(ProblemCode.INVALID_REQUEST, message, provider, upstream, fields, null);
+            return forProvider(ProblemCode.CONFLICT, message, provider, upstream);
         }
         if (failure instanceof ProviderException.Unsupported unsupported) {
-            return new Problem(
+            return forProvider(
                     ProblemCode.UNSUPPORTED_OPERATION,
                     "The provider connection does not support "
                             + unsupported.capability().name().toLowerCase() + ".",
                     provider,
-                    null,
-                    List.of(),
                     null);
         }
-        return new Problem(
+        if (failure instanceof ProviderException.InvalidRequest invalid && upstream == null) {
+            List<ApiException.FieldError> fields = invalid.field()
+                    .map(field -> List.of(new ApiException.FieldError(field, message)))
+                    .orElse(List.of());
+            return new Problem(ProblemCode.INVALID_REQUEST, message, provider, null, fields, null);
+        }
+        // the provider's own error answer (a refused request, its 5xx) or one we cannot use
+        return forProvider(
                 ProblemCode.PROVIDER_ERROR,
-                "The provider answered unexpectedly: " + message,
+                upstream == null
+                        ? "The provider answered unexpectedly: " + message
+                        : "The provider answered HTTP " + upstream + ": " + message,
                 provider,
-                upstream,
-                List.of(),
-                null);
+                upstream);
+    }
+
+    private static Problem forProvider(
+            ProblemCode code, String detail, @Nullable String provider, @Nullable Integer upstream) {
+        return new Problem(code, detail, provider, upstream, List.of(), null);
     }
 
     static @Nullable Duration clamp(@Nullable Duration retryAfter) {

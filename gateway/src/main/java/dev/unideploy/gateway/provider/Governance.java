@@ -13,9 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The gateway's rules for calling one provider connection: time limits per class of call, the circuit breaker,
  * the bulkhead, read retries and the read cache. Every call to an adapter passes through them.
  *
- * @param readTimeout limit of one read attempt (get, list, logs …)
+ * @param readTimeout the bound on one read (get, list, logs …): every attempt, and the backoff between them,
+ *     ends within it; an attempt gets the time that is left
  * @param writeTimeout limit of a write (trigger, cancel …); writes are never retried
- * @param readRetries extra attempts of a failed read, with jittered backoff
+ * @param readRetries extra attempts of a read that failed on transport trouble, with jittered backoff, while
+ *     {@code readTimeout} leaves time for them
+ * @param retryBackoff the first backoff; each further one doubles
  * @param openFor how long an open circuit refuses calls before probing the provider again
  * @param maxConcurrent calls in flight at once to this provider (bulkhead)
  * @param coalesceWindow how long a read of an in-progress deployment is shared by every caller
@@ -33,20 +36,10 @@ public record Governance(
         @DefaultValue("10m") Duration terminalTtl,
         @DefaultValue("10000") long cacheSize) {
 
-    public static Governance defaults() {
-        return new Governance(
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(30),
-                2,
-                Duration.ofMillis(100),
-                Duration.ofSeconds(10),
-                64,
-                Duration.ofSeconds(1),
-                Duration.ofMinutes(10),
-                10_000);
-    }
-
-    /** Only the provider's own trouble opens the circuit; a 404 or a bad request says nothing of its health. */
+    /**
+     * Only trouble reaching the provider opens the circuit: it was unreachable, reset the connection, or did not
+     * answer in time. An answer — a 404, a refused request, even its own 500 — says the provider is there.
+     */
     static boolean isProviderTrouble(Throwable error) {
         return error instanceof ProviderException.Unavailable || error instanceof ProviderException.Timeout;
     }

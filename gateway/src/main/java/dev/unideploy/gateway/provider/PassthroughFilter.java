@@ -2,6 +2,7 @@ package dev.unideploy.gateway.provider;
 
 import dev.unideploy.gateway.problem.ApiException;
 import dev.unideploy.gateway.problem.ProblemCode;
+import dev.unideploy.spi.ProviderAdapter;
 import dev.unideploy.spi.ProviderException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -28,15 +29,15 @@ final class PassthroughFilter implements GatewayFilter {
 
     private final String prefix;
     private final String basePath;
-    private final GovernedAdapter adapter;
+    private final ProviderAdapter adapter;
     private final CircuitBreaker breaker;
 
-    PassthroughFilter(String prefix, URI baseUrl, GovernedAdapter adapter) {
+    PassthroughFilter(String prefix, URI baseUrl, ProviderAdapter adapter, CircuitBreaker breaker) {
         this.prefix = prefix;
         String path = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath();
         this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         this.adapter = adapter;
-        this.breaker = adapter.circuitBreaker();
+        this.breaker = breaker;
     }
 
     @Override

@@ -19,18 +19,19 @@ class PassthroughRoutes {
 
     @Bean
     RouteLocator passthroughRouteLocator(
-            RouteLocatorBuilder builder, ProviderRegistry registry, SecretRedaction redaction) {
+            RouteLocatorBuilder builder,
+            ProviderRegistry registry,
+            ProviderConnections connections,
+            SecretRedaction redaction) {
         RouteLocatorBuilder.Builder routes = builder.routes();
         for (ProviderHandle handle : registry.all()) {
-            if (!(handle.adapter() instanceof GovernedAdapter governed)) {
-                continue;
-            }
-            URI base = governed.connection().baseUrl();
+            URI base = handle.adapter().connection().baseUrl();
             String prefix = "/v1/providers/" + handle.id() + "/passthrough";
             routes.route(
                     "passthrough-" + handle.id(),
                     route -> route.path(prefix, prefix + "/**")
-                            .filters(filters -> filters.filter(new PassthroughFilter(prefix, base, governed))
+                            .filters(filters -> filters.filter(new PassthroughFilter(
+                                            prefix, base, handle.adapter(), connections.circuitBreaker(handle.id())))
                                     .removeResponseHeader("Set-Cookie")
                                     // a provider may echo the credential it was sent; the client never sees it
                                     .modifyResponseBody(

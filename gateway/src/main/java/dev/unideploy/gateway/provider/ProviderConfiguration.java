@@ -13,7 +13,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -67,12 +66,8 @@ public class ProviderConfiguration {
 
     @Bean
     ProviderConnections providerConnections(
-            ObjectProvider<RequestDecorator> decorators,
-            UnideployProperties properties,
-            ProviderCircuitBreakers breakers,
-            MeterRegistry meters) {
-        RequestDecorator decorator = decorators.getIfAvailable(() -> builder -> builder);
-        return new ProviderConnections(decorator::apply, properties.resilience(), breakers.registry(), meters);
+            UnideployProperties properties, ProviderCircuitBreakers breakers, MeterRegistry meters) {
+        return new ProviderConnections(properties.resilience(), breakers.registry(), meters);
     }
 
     @Bean

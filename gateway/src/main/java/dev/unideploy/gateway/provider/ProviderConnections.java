@@ -1,40 +1,42 @@
 package dev.unideploy.gateway.provider;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.unideploy.spi.ProviderAdapterFactory;
 import dev.unideploy.spi.ProviderConnection;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
-/** Creates provider connections and their adapters through the factories found by {@link ServiceLoader}. */
+/**
+ * Creates provider connections through the factories found by {@link ServiceLoader}, each adapter decorated as the
+ * gateway calls it: {@link CachingAdapter} over {@link ResilientAdapter} over the provider's own adapter.
+ */
 public final class ProviderConnections {
 
     /** A last-resort bound on any single provider exchange; the gateway's own time limits are shorter. */
     static final Duration MAX_EXCHANGE = Duration.ofSeconds(60);
 
+    /** The decorators of one connection. */
+    private record Decorated(ResilientAdapter resilient, CachingAdapter cached) {}
+
     private final Map<String, ProviderAdapterFactory> factories;
-    private final UnaryOperator<HttpRequest.Builder> decorator;
     private final Governance rules;
     private final CircuitBreakerRegistry breakers;
     private final MeterRegistry meters;
+    private final Map<String, Decorated> connected = new ConcurrentHashMap<>();
 
-    public ProviderConnections(
-            UnaryOperator<HttpRequest.Builder> decorator,
-            Governance rules,
-            CircuitBreakerRegistry breakers,
-            MeterRegistry meters) {
+    public ProviderConnections(Governance rules, CircuitBreakerRegistry breakers, MeterRegistry meters) {
         this.factories = ServiceLoader.load(ProviderAdapterFactory.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .collect(Collectors.toUnmodifiableMap(ProviderAdapterFactory::type, Function.identity()));
-        this.decorator = decorator;
         this.rules = rules;
         this.breakers = breakers;
         this.meters = meters;
@@ -60,14 +62,30 @@ public final class ProviderConnections {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(3))
                 .build();
-        ProviderConnection connection = new ProviderConnection(
-                id, type, base, settings, client, builder -> decorator.apply(builder.timeout(MAX_EXCHANGE)));
-        GovernedAdapter governed = new GovernedAdapter(
+        ProviderConnection connection =
+                new ProviderConnection(id, type, base, settings, client, builder -> builder.timeout(MAX_EXCHANGE));
+        ResilientAdapter resilient = new ResilientAdapter(
                 factory.create(connection),
                 rules,
                 rules.circuitBreaker(breakers, id),
                 rules.bulkhead(id),
                 new ProviderMetrics(meters, id));
-        return new ProviderHandle(id, type, governed, sandbox);
+        CachingAdapter cached = new CachingAdapter(resilient, rules, Ticker.systemTicker());
+        connected.put(id, new Decorated(resilient, cached));
+        return new ProviderHandle(id, type, cached, sandbox);
+    }
+
+    /** The circuit breaker of a connection made here (the admin passthrough shares it). */
+    public CircuitBreaker circuitBreaker(String connectionId) {
+        Decorated decorated = connected.get(connectionId);
+        if (decorated == null) {
+            throw new IllegalArgumentException("no provider connection '" + connectionId + "'");
+        }
+        return decorated.resilient().circuitBreaker();
+    }
+
+    /** Drops every connection's cached reads (after changing a provider behind the gateway's back, say). */
+    public void clearCaches() {
+        connected.values().forEach(decorated -> decorated.cached().clear());
     }
 }

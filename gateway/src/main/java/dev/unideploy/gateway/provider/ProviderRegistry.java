@@ -32,15 +32,6 @@ public final class ProviderRegistry {
         return handle;
     }
 
-    /** Drops every connection's cached reads (after changing a provider behind the gateway's back, say). */
-    public void clearCaches() {
-        ordered.forEach(handle -> {
-            if (handle.adapter() instanceof GovernedAdapter governed) {
-                governed.clearCaches();
-            }
-        });
-    }
-
     public boolean contains(String connectionId) {
         return handles.containsKey(connectionId);
     }

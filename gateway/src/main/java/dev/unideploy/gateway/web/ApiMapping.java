@@ -21,6 +21,7 @@ import dev.unideploy.gateway.provider.ProviderHandle;
 import dev.unideploy.spi.Capability;
 import dev.unideploy.spi.Logs;
 import dev.unideploy.spi.Phase;
+import dev.unideploy.spi.RuntimeHealth;
 import dev.unideploy.spi.Source;
 import dev.unideploy.spi.Status;
 import dev.unideploy.spi.Support;
@@ -181,7 +182,7 @@ final class ApiMapping {
         };
     }
 
-    static Runtime toRuntime(dev.unideploy.spi.Runtime runtime) {
+    static Runtime toRuntime(RuntimeHealth runtime) {
         return new Runtime(runtime.ready(), runtime.total(), runtime.conditions()).phase(runtime.phase());
     }
 

@@ -3,11 +3,17 @@ package dev.unideploy.gateway.web;
 import dev.unideploy.gateway.config.UnideployProperties;
 import dev.unideploy.gateway.deployment.DeploymentWatcher;
 import dev.unideploy.gateway.deployment.DeploymentWatcher.Snapshot;
+import dev.unideploy.gateway.deployment.DeploymentWatcher.Trouble;
 import dev.unideploy.gateway.deployment.GlobalId;
+import dev.unideploy.gateway.problem.Problem;
+import dev.unideploy.gateway.problem.ProblemCode;
+import dev.unideploy.gateway.problem.ProblemTranslation;
+import dev.unideploy.gateway.problem.SecretRedaction;
 import dev.unideploy.gateway.security.ClientPrincipal;
 import dev.unideploy.spi.Deployment;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -19,11 +25,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Live events of a deployment as Server-Sent Events: {@code status} on every change, {@code log} lines, a final
- * {@code end}, heartbeat comments. Every event's id is the number of log lines sent so far, so {@code
+ * {@code end}, heartbeat comments — and {@code error} (a problem document, the {@code code} a GET would give) when
+ * the provider fails while the stream keeps trying; a stream whose provider stays gone past the outage limit, or
+ * fails for good, ends after its {@code error}. Every event's id is the number of log lines sent so far, so {@code
  * Last-Event-ID} resumes without repeating a line. Hand-routed: the generated interface cannot express a stream.
  */
 @RestController
@@ -32,12 +41,19 @@ class EventsController {
     private final DeploymentWatcher watcher;
     private final ApiMapping mapping;
     private final JsonMapper json;
+    private final SecretRedaction redaction;
     private final Duration heartbeat;
 
-    EventsController(DeploymentWatcher watcher, ApiMapping mapping, JsonMapper json, UnideployProperties properties) {
+    EventsController(
+            DeploymentWatcher watcher,
+            ApiMapping mapping,
+            JsonMapper json,
+            SecretRedaction redaction,
+            UnideployProperties properties) {
         this.watcher = watcher;
         this.mapping = mapping;
         this.json = json;
+        this.redaction = redaction;
         this.heartbeat = properties.events().heartbeat();
     }
 
@@ -48,13 +64,20 @@ class EventsController {
             ServerWebExchange exchange) {
         ClientPrincipal client = ClientPrincipal.of(exchange);
         GlobalId deployment = GlobalId.parse("id", id);
+        String instance = exchange.getRequest().getPath().value();
+        Sinks.One<Boolean> over = Sinks.one();
         Flux<ServerSentEvent<String>> events = Flux.defer(() -> {
-            Differ differ = new Differ(resumeFrom(lastEventId));
-            return watcher.watch(client, deployment, true).concatMapIterable(differ::next);
-        });
+                    Differ differ = new Differ(resumeFrom(lastEventId), instance);
+                    return watcher.watch(client, deployment, true)
+                            .concatMapIterable(differ::next)
+                            // once the stream has begun, a failure is told as an event and the stream ends cleanly
+                            .onErrorResume(error -> differ.started(), error -> Flux.just(differ.error(error)));
+                })
+                .doFinally(signal -> over.tryEmitValue(true));
         Flux<ServerSentEvent<String>> heartbeats = Flux.interval(heartbeat, heartbeat)
                 .map(tick ->
-                        ServerSentEvent.<String>builder().comment("heartbeat").build());
+                        ServerSentEvent.<String>builder().comment("heartbeat").build())
+                .takeUntilOther(over.asMono());
         return Flux.merge(events, heartbeats).takeUntil(event -> "end".equals(event.event()));
     }
 
@@ -66,23 +89,32 @@ class EventsController {
         }
     }
 
-    /** One subscriber's view: which log lines it has, and the last state it was told. */
+    /** One subscriber's view: which log lines it has, and the last state and trouble it was told. */
     private final class Differ {
+        private final String instance;
         private int sent;
+        private boolean started;
         private @Nullable List<Object> lastState;
+        private @Nullable ProblemCode lastTrouble;
 
-        Differ(int sent) {
+        Differ(int sent, String instance) {
             this.sent = sent;
+            this.instance = instance;
+        }
+
+        boolean started() {
+            return started;
         }
 
         /**
          * The events one snapshot adds: a change of state, then new log lines — except at the end, where the last
-         * lines come before the final state, as they happened.
+         * lines come before the final state, as they happened — then provider trouble, once per kind.
          */
         List<ServerSentEvent<String>> next(Snapshot snapshot) {
+            started = true;
             List<ServerSentEvent<String>> events = new ArrayList<>();
             Deployment d = snapshot.deployment().value();
-            List<Object> state = java.util.Arrays.asList(
+            List<Object> state = Arrays.asList(
                     d.status(),
                     d.lifecycle().phase(),
                     d.progress(),
@@ -109,7 +141,21 @@ class EventsController {
                 }
                 events.add(event("end", deploymentJson));
             }
+            Trouble trouble = snapshot.trouble();
+            if (trouble == null) {
+                lastTrouble = null;
+            } else if (problemOf(trouble.error()).code() != lastTrouble) {
+                events.add(error(trouble.error()));
+            }
             return events;
+        }
+
+        /** An {@code error} event: the problem document of {@code failure}, as a GET would answer it. */
+        ServerSentEvent<String> error(Throwable failure) {
+            Problem problem = problemOf(failure);
+            lastTrouble = problem.code();
+            // the detail may carry a provider's own message, which may echo a credential it refused
+            return event("error", redaction.redact(json.writeValueAsString(problem.body(instance, null))));
         }
 
         private ServerSentEvent<String> event(String name, String data) {
@@ -119,5 +165,10 @@ class EventsController {
                     .data(data)
                     .build();
         }
+    }
+
+    private static Problem problemOf(Throwable failure) {
+        Problem problem = ProblemTranslation.toProblem(failure);
+        return problem != null ? problem : Problem.of(ProblemCode.INTERNAL_ERROR, "An unexpected error occurred.");
     }
 }

@@ -7,6 +7,7 @@ import dev.unideploy.spi.DeploymentPage;
 import dev.unideploy.spi.Kind;
 import dev.unideploy.spi.LogLine;
 import dev.unideploy.spi.Logs;
+import dev.unideploy.spi.Progress;
 import dev.unideploy.spi.ProviderAdapter;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.ProviderException;
@@ -167,6 +168,15 @@ final class CoolifyAdapter implements ProviderAdapter {
                     .terminal();
             return new Logs(lines, terminal);
         });
+    }
+
+    /** One read for a poll: Coolify's deployment row holds its log. */
+    @Override
+    public Mono<Progress> progress(String deploymentId) {
+        return checked(deploymentId)
+                .then(client.deployment(deploymentId))
+                .map(row -> new Progress(
+                        CoolifyDeploymentMapping.toDeployment(row, null), CoolifyDeploymentMapping.toLogLines(row)));
     }
 
     /** Coolify answers 400 when the deployment is no longer queued or in progress: a conflict. */

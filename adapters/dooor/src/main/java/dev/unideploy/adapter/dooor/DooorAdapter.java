@@ -12,7 +12,7 @@ import dev.unideploy.spi.ProviderAdapter;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.Revision;
-import dev.unideploy.spi.Runtime;
+import dev.unideploy.spi.RuntimeHealth;
 import dev.unideploy.spi.ScaleResult;
 import dev.unideploy.spi.Source;
 import dev.unideploy.spi.Status;
@@ -97,28 +97,38 @@ final class DooorAdapter implements ProviderAdapter {
                 .map(DooorDeployments::toDeployment);
     }
 
-    /** Page-based: the page token is the next page number. */
+    /**
+     * Page-based. A page number only means the same items again with the same page size, so the token carries both
+     * ({@code <page>x<size>}): a token is read with the size it was made with, whatever {@code limit} is now.
+     */
     @Override
     public Mono<DeploymentPage> listDeployments(String appId, @Nullable String pageToken, int limit) {
-        int page;
-        try {
-            page = pageToken == null ? 1 : Integer.parseInt(pageToken);
-        } catch (NumberFormatException notANumber) {
-            page = 0;
-        }
-        if (page < 1) {
+        int[] pageAndSize = pageToken == null ? new int[] {1, Math.max(1, Math.min(100, limit))} : fromToken(pageToken);
+        if (pageAndSize == null) {
             return Mono.error(new ProviderException.InvalidRequest("not a Dooor page token", "pageToken", null));
         }
-        int pageSize = Math.max(1, Math.min(100, limit));
-        int current = page;
-        return client.listDeployments(appId, page, pageSize).map(node -> {
+        int current = pageAndSize[0];
+        int pageSize = pageAndSize[1];
+        return client.listDeployments(appId, current, pageSize).map(node -> {
             DooorJson.PageOf list = DooorJson.read(node, DooorJson.PageOf.class);
             List<Deployment> deployments = new ArrayList<>();
             // Dooor's list rows may leave out appId (its docs' example does): it is the app asked for.
             items(list).forEach(item -> deployments.add(withAppId(DooorDeployments.toDeployment(item), appId)));
             int next = nextPage(list);
-            return new DeploymentPage(deployments, next > current ? Integer.toString(next) : null);
+            return new DeploymentPage(deployments, next > current ? next + "x" + pageSize : null);
         });
+    }
+
+    /** {@code <page>x<size>} as {page, size}; null if it is not such a token. */
+    private static int @Nullable [] fromToken(String token) {
+        int x = token.indexOf('x');
+        try {
+            int page = Integer.parseInt(token.substring(0, Math.max(0, x)));
+            int size = Integer.parseInt(token.substring(x + 1));
+            return page >= 1 && size >= 1 && size <= 100 ? new int[] {page, size} : null;
+        } catch (NumberFormatException | IndexOutOfBoundsException notOurs) {
+            return null;
+        }
     }
 
     private static Deployment withAppId(Deployment deployment, String appId) {
@@ -185,7 +195,7 @@ final class DooorAdapter implements ProviderAdapter {
 
     /** Dooor's Kubernetes runtime status; conditions read {@code Type=Status} (plus the message, if any). */
     @Override
-    public Mono<Runtime> runtime(String deploymentId) {
+    public Mono<RuntimeHealth> runtime(String deploymentId) {
         return client.runtimeStatus(deploymentId).map(node -> {
             DooorJson.RuntimeStatus status = DooorJson.read(node, DooorJson.RuntimeStatus.class);
             List<String> conditions = new ArrayList<>();
@@ -195,7 +205,7 @@ final class DooorAdapter implements ProviderAdapter {
                             + (condition.message() == null ? "" : ": " + condition.message()));
                 }
             }
-            return new Runtime(
+            return new RuntimeHealth(
                     status.ready() == null ? 0 : status.ready(),
                     status.total() == null ? 0 : status.total(),
                     status.phase(),

@@ -122,13 +122,24 @@ class DooorAdapterTest {
                 .willReturn(okJson("{\"data\":[" + deployment(ID, "succeeded") + "," + deployment("dep_00", "FAILED")
                         + "],\"meta\":{\"total\":24,\"page\":2,\"limit\":20,\"totalPages\":3}}")));
 
-        DeploymentPage page = adapter.listDeployments("door-web", "2", 20).block();
+        DeploymentPage page = adapter.listDeployments("door-web", "2x20", 20).block();
 
         assertThat(page.items()).extracting(Deployment::id).containsExactly(ID, "dep_00");
         assertThat(page.items().get(1).status()).isEqualTo(Status.FAILED);
-        assertThat(page.nextPageToken()).isEqualTo("3");
+        assertThat(page.nextPageToken()).isEqualTo("3x20");
         wm.verify(getRequestedFor(urlEqualTo(WS + "/deploy?appId=door-web&page=2&limit=20"))
                 .withHeader("Authorization", equalTo(BEARER)));
+    }
+
+    @Test
+    void aPageTokenKeepsThePageSizeItWasMadeWith() {
+        wm.stubFor(get(urlPathEqualTo(WS + "/deploy"))
+                .willReturn(okJson("{\"data\":[" + deployment(ID, "succeeded")
+                        + "],\"meta\":{\"total\":120,\"page\":2,\"limit\":50,\"totalPages\":3}}")));
+
+        assertThat(adapter.listDeployments("door-web", "2x50", 7).block().nextPageToken())
+                .isEqualTo("3x50");
+        wm.verify(getRequestedFor(urlEqualTo(WS + "/deploy?appId=door-web&page=2&limit=50")));
     }
 
     @Test

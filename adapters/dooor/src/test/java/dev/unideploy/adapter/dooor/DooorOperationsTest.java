@@ -28,7 +28,7 @@ import dev.unideploy.spi.Kind;
 import dev.unideploy.spi.PromoteRequest;
 import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.Revision;
-import dev.unideploy.spi.Runtime;
+import dev.unideploy.spi.RuntimeHealth;
 import dev.unideploy.spi.ScaleResult;
 import dev.unideploy.spi.Status;
 import dev.unideploy.spi.Support;
@@ -162,10 +162,10 @@ class DooorOperationsTest {
                         + "{\"type\":\"Available\",\"status\":\"True\",\"lastTransitionTime\":\"2026-11-22T12:01:10Z\"},"
                         + "{\"type\":\"Progressing\",\"status\":\"True\",\"message\":\"rolling\"}]}")));
 
-        Runtime runtime = adapter.runtime(ID).block();
+        RuntimeHealth runtime = adapter.runtime(ID).block();
 
         assertThat(runtime)
-                .isEqualTo(new Runtime(2, 3, "Running", List.of("Available=True", "Progressing=True: rolling")));
+                .isEqualTo(new RuntimeHealth(2, 3, "Running", List.of("Available=True", "Progressing=True: rolling")));
         wm.verify(getRequestedFor(urlEqualTo(WS + "/deploy/" + ID + "/runtime-status"))
                 .withHeader("Authorization", equalTo(BEARER)));
     }

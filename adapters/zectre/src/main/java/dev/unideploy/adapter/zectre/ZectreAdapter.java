@@ -11,7 +11,7 @@ import dev.unideploy.spi.PromoteRequest;
 import dev.unideploy.spi.ProviderAdapter;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.ProviderException;
-import dev.unideploy.spi.Runtime;
+import dev.unideploy.spi.RuntimeHealth;
 import dev.unideploy.spi.ScaleResult;
 import dev.unideploy.spi.Source;
 import dev.unideploy.spi.Support;
@@ -179,12 +179,12 @@ final class ZectreAdapter implements ProviderAdapter {
 
     /** From the deployment's live task counts ({@code tasks_ready}/{@code tasks_total}). */
     @Override
-    public Mono<Runtime> runtime(String deploymentId) {
+    public Mono<RuntimeHealth> runtime(String deploymentId) {
         return client.getDeployment(deploymentId).map(node -> {
             ZectreJson.WireDeployment wire = ZectreJson.read(node, ZectreJson.WireDeployment.class);
             int ready = wire.tasksReady() == null ? 0 : wire.tasksReady();
             int total = wire.tasksTotal() == null ? 0 : wire.tasksTotal();
-            return new Runtime(ready, total, wire.status(), List.of());
+            return new RuntimeHealth(ready, total, wire.status(), List.of());
         });
     }
 

@@ -27,7 +27,7 @@ import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.Kind;
 import dev.unideploy.spi.PromoteRequest;
 import dev.unideploy.spi.ProviderException;
-import dev.unideploy.spi.Runtime;
+import dev.unideploy.spi.RuntimeHealth;
 import dev.unideploy.spi.ScaleResult;
 import dev.unideploy.spi.Support;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,7 +211,7 @@ class ZectreOperationsTest {
     void runtimeComesFromTheTaskCounts() {
         wm.stubFor(get("/api/v1/deployments/" + ID).willReturn(okJson(deployment(ID, "running", 1, 2))));
 
-        Runtime runtime = adapter.runtime(ID).block();
+        RuntimeHealth runtime = adapter.runtime(ID).block();
 
         assertThat(runtime.ready()).isEqualTo(1);
         assertThat(runtime.total()).isEqualTo(2);

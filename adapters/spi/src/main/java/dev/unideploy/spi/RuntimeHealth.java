@@ -4,9 +4,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Runtime health of what a deployment runs: replicas ready of total. */
-public record Runtime(int ready, int total, @Nullable String phase, List<String> conditions) {
+public record RuntimeHealth(int ready, int total, @Nullable String phase, List<String> conditions) {
 
-    public Runtime {
+    public RuntimeHealth {
         conditions = List.copyOf(conditions);
     }
 }
