@@ -52,7 +52,7 @@ final class BoundedBodies {
 
     /** Lines ended by LF, CR or CRLF, as {@link BufferedReader#lines()}, none longer than {@code max} chars. */
     static Stream<String> lines(InputStream in, Charset charset, int max, int status) {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset));
+        LineReader reader = new LineReader(new BufferedReader(new InputStreamReader(in, charset)), max, status);
         Iterator<String> iterator = new Iterator<>() {
             private @Nullable String next;
             private boolean done;
@@ -60,7 +60,7 @@ final class BoundedBodies {
             @Override
             public boolean hasNext() {
                 if (next == null && !done) {
-                    next = readLine(reader, max, status);
+                    next = reader.readLine();
                     done = next == null;
                 }
                 return next != null;
@@ -76,40 +76,58 @@ final class BoundedBodies {
                 return line;
             }
         };
+        // closing the input stream (not the reader, whose lock a blocked read holds) ends a read in progress
         return StreamSupport.stream(
                         Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(() -> {
                     try {
-                        reader.close();
+                        in.close();
                     } catch (IOException ignored) {
                         // closing a stream we no longer read
                     }
                 });
     }
 
-    private static @Nullable String readLine(BufferedReader reader, int max, int status) {
-        try {
-            StringBuilder line = new StringBuilder();
-            int c;
-            while ((c = reader.read()) != -1) {
-                if (c == '\n') {
-                    return line.toString();
-                }
-                if (c == '\r') {
-                    reader.mark(1);
-                    if (reader.read() != '\n') {
-                        reader.reset();
+    /** Reads lines of at most {@code max} characters; a CR is a line end, and an LF right after it is skipped. */
+    private static final class LineReader {
+        private final BufferedReader reader;
+        private final int max;
+        private final int status;
+        private boolean skipLf;
+
+        LineReader(BufferedReader reader, int max, int status) {
+            this.reader = reader;
+            this.max = max;
+            this.status = status;
+        }
+
+        @Nullable
+        String readLine() {
+            try {
+                StringBuilder line = new StringBuilder();
+                int c;
+                while ((c = reader.read()) != -1) {
+                    boolean skip = skipLf && c == '\n';
+                    skipLf = false;
+                    if (skip) {
+                        continue;
                     }
-                    return line.toString();
+                    if (c == '\n') {
+                        return line.toString();
+                    }
+                    if (c == '\r') {
+                        skipLf = true;
+                        return line.toString();
+                    }
+                    if (line.length() >= max) {
+                        throw ResponseLimits.tooLarge(max, status);
+                    }
+                    line.append((char) c);
                 }
-                if (line.length() >= max) {
-                    throw ResponseLimits.tooLarge(max, status);
-                }
-                line.append((char) c);
+                return line.length() == 0 ? null : line.toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return line.length() == 0 ? null : line.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

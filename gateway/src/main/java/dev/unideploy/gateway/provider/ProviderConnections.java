@@ -1,5 +1,6 @@
 package dev.unideploy.gateway.provider;
 
+import dev.unideploy.gateway.config.UnideployProperties;
 import dev.unideploy.spi.ProviderAdapterFactory;
 import dev.unideploy.spi.ProviderConnection;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -16,9 +17,6 @@ import java.util.stream.Collectors;
 
 /** Creates provider connections and their adapters through the factories found by {@link ServiceLoader}. */
 public final class ProviderConnections {
-
-    /** A last-resort bound on any single provider exchange; the gateway's own time limits are shorter. */
-    static final Duration MAX_EXCHANGE = Duration.ofSeconds(60);
 
     private final Map<String, ProviderAdapterFactory> factories;
     private final UnaryOperator<HttpRequest.Builder> decorator;
@@ -40,9 +38,24 @@ public final class ProviderConnections {
         this.meters = meters;
     }
 
-    /** One handle; fails at start-up on an unknown type or a missing setting (the message names no secret). */
+    /** One handle with the default {@link UnideployProperties.Limits}. */
     public ProviderHandle connect(
             String id, String type, String baseUrl, Map<String, String> settings, boolean sandbox) {
+        return connect(id, type, baseUrl, settings, sandbox, UnideployProperties.Limits.defaults());
+    }
+
+    /**
+     * One handle; fails at start-up on an unknown type or a missing setting (the message names no secret). The
+     * connection reads its provider's answers within {@code limits}: each exchange ends after {@code
+     * responseTimeout}, bodies and stream lines are bounded.
+     */
+    public ProviderHandle connect(
+            String id,
+            String type,
+            String baseUrl,
+            Map<String, String> settings,
+            boolean sandbox,
+            UnideployProperties.Limits limits) {
         if (!id.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
             throw new IllegalArgumentException(
                     "provider connection id '" + id + "' must match [A-Za-z0-9][A-Za-z0-9_-]*");
@@ -60,8 +73,15 @@ public final class ProviderConnections {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(3))
                 .build();
+        Duration exchange = limits.responseTimeout();
         ProviderConnection connection = new ProviderConnection(
-                id, type, base, settings, client, builder -> decorator.apply(builder.timeout(MAX_EXCHANGE)));
+                id,
+                type,
+                base,
+                settings,
+                client,
+                builder -> decorator.apply(builder.timeout(exchange)),
+                limits.responseLimits());
         GovernedAdapter governed = new GovernedAdapter(
                 factory.create(connection),
                 rules,
