@@ -43,6 +43,9 @@ public record RequestPath(String value, List<String> segments) {
         if (raw.indexOf('\\') >= 0) {
             throw refused("must not contain a backslash");
         }
+        if (raw.contains("//")) {
+            throw refused("must not contain empty segments ('//')");
+        }
         PathContainer container;
         try {
             container = request.getPath().pathWithinApplication();
