@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  *     {@code password}); never printed by {@link #toString()}
  * @param httpClient the client to send requests with (the gateway owns its executor and lifecycle)
  * @param decorator applied to every request an adapter builds (the gateway adds e.g. {@code traceparent})
+ * @param limits how much of this provider's answers may be read (bodies, stream lines and frames)
  */
 public record ProviderConnection(
         String id,
@@ -27,7 +28,8 @@ public record ProviderConnection(
         URI baseUrl,
         Map<String, String> settings,
         HttpClient httpClient,
-        UnaryOperator<HttpRequest.Builder> decorator) {
+        UnaryOperator<HttpRequest.Builder> decorator,
+        ResponseLimits limits) {
 
     public ProviderConnection {
         Objects.requireNonNull(id, "id");
@@ -36,6 +38,18 @@ public record ProviderConnection(
         settings = Map.copyOf(settings);
         Objects.requireNonNull(httpClient, "httpClient");
         Objects.requireNonNull(decorator, "decorator");
+        Objects.requireNonNull(limits, "limits");
+    }
+
+    /** With the {@linkplain ResponseLimits#DEFAULTS default response limits}. */
+    public ProviderConnection(
+            String id,
+            String type,
+            URI baseUrl,
+            Map<String, String> settings,
+            HttpClient httpClient,
+            UnaryOperator<HttpRequest.Builder> decorator) {
+        this(id, type, baseUrl, settings, httpClient, decorator, ResponseLimits.DEFAULTS);
     }
 
     public static ProviderConnection of(String id, String type, URI baseUrl, Map<String, String> settings) {

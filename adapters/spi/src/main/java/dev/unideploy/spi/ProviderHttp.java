@@ -10,24 +10,53 @@ import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import reactor.core.publisher.Mono;
 
 /**
  * Sends an adapter's requests with the JDK client and turns transport failures into {@link ProviderException}s.
- * Lazy, like the port: each subscription sends once. It neither retries nor caches.
+ * Lazy, like the port: each subscription sends once. It neither retries nor caches. Bodies are read up to the
+ * connection's {@link ResponseLimits} only: a larger one fails as {@code response too large} (a bad response).
  */
 public final class ProviderHttp {
 
     private final HttpClient client;
     private final Function<HttpResponse<String>, String> messageOf;
+    private final ResponseLimits limits;
 
     /**
+     * With the {@linkplain ResponseLimits#DEFAULTS default limits}; prefer {@link #ProviderHttp(ProviderConnection,
+     * Function)}, which honours the connection's own.
+     *
      * @param messageOf extracts the provider's own error message from an unsuccessful response (its JSON
      *     {@code message} field, say); it never sees request headers
      */
     public ProviderHttp(HttpClient client, Function<HttpResponse<String>, String> messageOf) {
+        this(client, messageOf, ResponseLimits.DEFAULTS);
+    }
+
+    /** The connection's client and response limits. */
+    public ProviderHttp(ProviderConnection connection, Function<HttpResponse<String>, String> messageOf) {
+        this(connection.httpClient(), messageOf, connection.limits());
+    }
+
+    private ProviderHttp(HttpClient client, Function<HttpResponse<String>, String> messageOf, ResponseLimits limits) {
         this.client = client;
         this.messageOf = messageOf;
+        this.limits = limits;
+    }
+
+    /** A body handler for a whole body of at most {@code limits.maxBodyBytes()}. */
+    public static HttpResponse.BodyHandler<String> boundedString(ResponseLimits limits) {
+        return BoundedBodies.string(limits);
+    }
+
+    /**
+     * A body handler for a stream read line by line (Server-Sent Events, say), each line at most {@code
+     * limits.maxLineBytes()} characters; the stream itself may run forever. Lines end at LF, CR or CRLF.
+     */
+    public static HttpResponse.BodyHandler<Stream<String>> boundedLines(ResponseLimits limits) {
+        return BoundedBodies.lines(limits);
     }
 
     /**
@@ -45,7 +74,7 @@ public final class ProviderHttp {
                                     .header(TRACEPARENT, value)
                                     .build())
                             .orElse(request);
-                    return Mono.fromFuture(() -> client.sendAsync(traced, HttpResponse.BodyHandlers.ofString()));
+                    return Mono.fromFuture(() -> client.sendAsync(traced, BoundedBodies.string(limits)));
                 })
                 .onErrorMap(error -> !(error instanceof ProviderException), ProviderHttp::toProviderException);
     }
@@ -68,23 +97,42 @@ public final class ProviderHttp {
         return response.statusCode() / 100 == 2;
     }
 
-    /** A transport failure as the port's error: timeouts as timeouts, everything else as unavailable. */
+    /**
+     * A transport failure as the port's error: timeouts as timeouts, everything else as unavailable. Messages
+     * describe what happened in words; they never name an internal class (they reach clients in problems).
+     */
     public static ProviderException toProviderException(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = unwrap(error);
         if (cause instanceof ProviderException providerException) {
             return providerException;
         }
         if (cause instanceof HttpTimeoutException) {
             return new ProviderException.Timeout("provider did not answer in time", cause);
         }
-        if (cause instanceof ConnectException
-                || cause instanceof ClosedChannelException
-                || cause instanceof IOException
-                || cause instanceof CancellationException) {
-            return new ProviderException.Unavailable(
-                    "provider unreachable: " + cause.getClass().getSimpleName(), null, null, cause);
+        if (cause instanceof ConnectException) {
+            return new ProviderException.Unavailable("provider unreachable: connection refused", null, null, cause);
         }
-        return new ProviderException.BadResponse(
-                "provider call failed: " + cause.getClass().getSimpleName(), null, cause);
+        if (cause instanceof ClosedChannelException || cause instanceof IOException) {
+            return new ProviderException.Unavailable("provider unreachable: the connection failed", null, null, cause);
+        }
+        if (cause instanceof CancellationException) {
+            return new ProviderException.Unavailable("provider call cancelled", null, null, cause);
+        }
+        return new ProviderException.BadResponse("provider call failed", null, cause);
+    }
+
+    /** The failure inside the JDK's wrappers ({@code CompletionException}, an {@code IOException} around ours). */
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        for (int depth = 0; depth < 4 && cause.getCause() != null; depth++) {
+            if (cause.getCause() instanceof ProviderException found) {
+                return found;
+            }
+            if (!(cause instanceof CompletionException)) {
+                break;
+            }
+            cause = cause.getCause();
+        }
+        return cause;
     }
 }

@@ -1,6 +1,7 @@
 package dev.unideploy.gateway.config;
 
 import dev.unideploy.gateway.provider.Governance;
+import dev.unideploy.spi.ResponseLimits;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Everything under {@code unideploy.*}: provider connections, client API keys, the sandbox.
@@ -49,7 +51,8 @@ public record UnideployProperties(
             @Nullable String token,
             @Nullable String workspace,
             @Nullable String email,
-            @Nullable String password) {
+            @Nullable String password,
+            @DefaultValue Limits limits) {
 
         public Map<String, String> settings() {
             Map<String, String> settings = new LinkedHashMap<>();
@@ -84,6 +87,32 @@ public record UnideployProperties(
         @Override
         public String toString() {
             return "Client[scopes=" + scopes + ", providers=" + providers + "]";
+        }
+    }
+
+    /**
+     * How much of one provider connection's answers the gateway reads, and for how long: what a provider sends
+     * beyond is refused for that call only (502 {@code provider_error}, "response too large"), never held in memory.
+     *
+     * @param maxResponseSize the largest response body read from the provider, by an adapter or the passthrough
+     * @param maxStreamLine the largest single line, event or WebSocket message of a provider's stream
+     * @param responseTimeout the longest one provider exchange may take, body included (streams excepted); the
+     *     shorter {@code unideploy.resilience} read and write timeouts apply first
+     * @param maxRequestSize the largest request body the passthrough forwards to the provider (413 beyond)
+     */
+    public record Limits(
+            @DefaultValue("16MB") DataSize maxResponseSize,
+            @DefaultValue("1MB") DataSize maxStreamLine,
+            @DefaultValue("60s") Duration responseTimeout,
+            @DefaultValue("1MB") DataSize maxRequestSize) {
+
+        public static Limits defaults() {
+            return new Limits(
+                    DataSize.ofMegabytes(16), DataSize.ofMegabytes(1), Duration.ofSeconds(60), DataSize.ofMegabytes(1));
+        }
+
+        public ResponseLimits responseLimits() {
+            return new ResponseLimits(maxResponseSize.toBytes(), Math.toIntExact(maxStreamLine.toBytes()));
         }
     }
 

@@ -135,6 +135,11 @@ public final class ProblemTranslation {
 
     private static Problem invalidInput(ServerWebInputException input) {
         Throwable cause = input.getCause();
+        ApiException.FieldError json = JsonInputProblems.fieldError(input);
+        if (json != null) { // a JSON body with a wrong member: name it (strict reading, see StrictJson)
+            String detail = json.field() + ": " + json.message();
+            return new Problem(ProblemCode.INVALID_REQUEST, detail, null, null, List.of(json), null);
+        }
         String field = input instanceof MissingRequestValueException missing ? missing.getName() : null;
         if (input.getMethodParameter() != null && field == null && !(cause instanceof DecodingException)) {
             field = input.getMethodParameter().getParameterName();

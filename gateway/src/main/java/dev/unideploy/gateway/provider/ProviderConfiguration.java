@@ -87,8 +87,8 @@ public class ProviderConfiguration {
         } else {
             properties
                     .providers()
-                    .forEach((id, provider) -> handles.add(
-                            connections.connect(id, provider.type(), provider.baseUrl(), provider.settings(), false)));
+                    .forEach((id, provider) -> handles.add(connections.connect(
+                            id, provider.type(), provider.baseUrl(), provider.settings(), false, provider.limits())));
         }
         return new ProviderRegistry(handles);
     }

@@ -1,6 +1,7 @@
 package dev.unideploy.gateway.provider;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.unideploy.gateway.config.UnideployProperties;
 import dev.unideploy.spi.ProviderAdapterFactory;
 import dev.unideploy.spi.ProviderConnection;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -21,9 +22,6 @@ import java.util.stream.Collectors;
  */
 public final class ProviderConnections {
 
-    /** A last-resort bound on any single provider exchange; the gateway's own time limits are shorter. */
-    static final Duration MAX_EXCHANGE = Duration.ofSeconds(60);
-
     /** The decorators of one connection. */
     private record Decorated(ResilientAdapter resilient, CachingAdapter cached) {}
 
@@ -42,9 +40,24 @@ public final class ProviderConnections {
         this.meters = meters;
     }
 
-    /** One handle; fails at start-up on an unknown type or a missing setting (the message names no secret). */
+    /** One handle with the default {@link UnideployProperties.Limits}. */
     public ProviderHandle connect(
             String id, String type, String baseUrl, Map<String, String> settings, boolean sandbox) {
+        return connect(id, type, baseUrl, settings, sandbox, UnideployProperties.Limits.defaults());
+    }
+
+    /**
+     * One handle; fails at start-up on an unknown type or a missing setting (the message names no secret). The
+     * connection reads its provider's answers within {@code limits}: each exchange ends after {@code
+     * responseTimeout}, bodies and stream lines are bounded.
+     */
+    public ProviderHandle connect(
+            String id,
+            String type,
+            String baseUrl,
+            Map<String, String> settings,
+            boolean sandbox,
+            UnideployProperties.Limits limits) {
         if (!id.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
             throw new IllegalArgumentException(
                     "provider connection id '" + id + "' must match [A-Za-z0-9][A-Za-z0-9_-]*");
@@ -62,8 +75,9 @@ public final class ProviderConnections {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(3))
                 .build();
-        ProviderConnection connection =
-                new ProviderConnection(id, type, base, settings, client, builder -> builder.timeout(MAX_EXCHANGE));
+        Duration exchange = limits.responseTimeout(); // a last-resort bound; the gateway's time limits are shorter
+        ProviderConnection connection = new ProviderConnection(
+                id, type, base, settings, client, builder -> builder.timeout(exchange), limits.responseLimits());
         ResilientAdapter resilient = new ResilientAdapter(
                 factory.create(connection),
                 rules,

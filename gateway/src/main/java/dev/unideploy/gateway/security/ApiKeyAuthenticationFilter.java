@@ -2,6 +2,7 @@ package dev.unideploy.gateway.security;
 
 import dev.unideploy.gateway.problem.ApiException;
 import dev.unideploy.gateway.problem.ProblemCode;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -13,7 +14,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Requires a bearer API key on everything but the spec and health, and the scope the route needs: reads need
- * {@code deployments:read}, writes {@code deployments:write}, the passthrough and actuator {@code admin}.
+ * {@code deployments:read}, writes {@code deployments:write}, the passthrough and actuator {@code admin}. Decides on
+ * the decoded path routing uses ({@link RequestPath}), so no encoding reaches a route its key may not; a path under
+ * {@code /v1/providers/{provider}} also needs that connection in the key's allowlist.
  */
 public final class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
 
@@ -32,7 +35,7 @@ public final class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        RequestPath path = RequestPath.of(exchange);
         if (isPublic(path)) {
             return chain.filter(exchange);
         }
@@ -45,18 +48,31 @@ public final class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
             return Mono.error(
                     ApiException.of(ProblemCode.FORBIDDEN, "This API key lacks the scope '" + needed.wire() + "'."));
         }
+        List<String> segments = path.segments();
+        if (segments.size() >= 3
+                && segments.get(0).equals("v1")
+                && segments.get(1).equals("providers")) {
+            try {
+                principal.get().checkProvider(segments.get(2));
+            } catch (ApiException forbidden) {
+                return Mono.error(forbidden);
+            }
+        }
         exchange.getAttributes().put(ClientPrincipal.ATTRIBUTE, principal.get());
         return chain.filter(exchange);
     }
 
-    static boolean isPublic(String path) {
-        return path.equals("/v1/openapi.yaml")
-                || path.equals("/actuator/health")
-                || path.startsWith("/actuator/health/");
+    static boolean isPublic(RequestPath path) {
+        return path.value().equals("/v1/openapi.yaml") || path.isUnder("/actuator/health");
     }
 
-    static Scope requiredScope(HttpMethod method, String path) {
-        if (path.startsWith("/actuator") || path.matches("/v1/providers/[^/]+/passthrough(/.*)?")) {
+    static Scope requiredScope(HttpMethod method, RequestPath path) {
+        List<String> segments = path.segments();
+        boolean passthrough = segments.size() >= 4
+                && segments.get(0).equals("v1")
+                && segments.get(1).equals("providers")
+                && segments.get(3).equals("passthrough");
+        if (path.isUnder("/actuator") || passthrough) {
             return Scope.ADMIN;
         }
         return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
@@ -65,7 +81,7 @@ public final class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
     }
 
     private static Optional<String> bearer(ServerWebExchange exchange) {
-        java.util.List<String> headers = exchange.getRequest().getHeaders().getOrEmpty(HttpHeaders.AUTHORIZATION);
+        List<String> headers = exchange.getRequest().getHeaders().getOrEmpty(HttpHeaders.AUTHORIZATION);
         if (headers.size() != 1) {
             return Optional.empty(); // none, or ambiguous credentials
         }

@@ -1,6 +1,7 @@
 package dev.unideploy.gateway.web;
 
 import dev.unideploy.gateway.api.model.Provider;
+import dev.unideploy.gateway.problem.SecretRedaction;
 import dev.unideploy.gateway.provider.ProviderRegistry;
 import dev.unideploy.gateway.store.SharedStore;
 import java.time.Duration;
@@ -13,7 +14,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The web layer's own pieces: API mapping, idempotency, provider health. */
+/**
+ * The web layer's own pieces: API mapping, idempotency, provider health, strict JSON, problem bodies for requests
+ * refused by the HTTP layer, and quiet logs for dropped errors.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
@@ -30,6 +34,21 @@ class WebConfiguration {
     @Bean
     ProviderHealth providerHealth() {
         return new ProviderHealth(Duration.ofSeconds(15));
+    }
+
+    @Bean
+    StrictJson strictJson(SecretRedaction redaction) {
+        return new StrictJson(redaction);
+    }
+
+    @Bean
+    RejectedRequestProblems rejectedRequestProblems() {
+        return new RejectedRequestProblems();
+    }
+
+    @Bean
+    DroppedErrors droppedErrors() {
+        return DroppedErrors.install();
     }
 
     /**

@@ -20,7 +20,7 @@ final class CoolifyClient {
     CoolifyClient(ProviderConnection connection, String token) {
         this.connection = connection;
         this.token = token;
-        this.http = new ProviderHttp(connection.httpClient(), CoolifyClient::messageOf);
+        this.http = new ProviderHttp(connection, CoolifyClient::messageOf);
     }
 
     /**

@@ -32,7 +32,7 @@ final class DokployClient {
         this.streamRoot = streamRoot;
         this.connection = connection;
         this.token = token;
-        this.http = new ProviderHttp(connection.httpClient(), DokployClient::messageOf);
+        this.http = new ProviderHttp(connection, DokployClient::messageOf);
     }
 
     /** {@code application.deploy}: answers nothing usable (void), so the title carries our correlation id. */

@@ -2,6 +2,7 @@ package dev.unideploy.adapter.dokploy;
 
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.ProviderHttp;
+import dev.unideploy.spi.ResponseLimits;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.WebSocket;
@@ -28,6 +29,7 @@ final class DokployStream {
             return chunks(connection, wsUri, httpUri, auth).concatMapIterable(chunk -> {
                 partial.append(chunk);
                 List<String> lines = new ArrayList<>();
+                int max = connection.limits().maxLineBytes();
                 int newline;
                 while ((newline = partial.indexOf("\n")) >= 0) {
                     String line = partial.substring(0, newline).replace("\r", "");
@@ -35,6 +37,9 @@ final class DokployStream {
                     if (!line.isBlank()) {
                         lines.add(line);
                     }
+                }
+                if (partial.length() > max) { // a provider that never ends a line must not fill the memory
+                    throw ResponseLimits.tooLarge(max, null);
                 }
                 return lines;
             });

@@ -27,7 +27,7 @@ final class DooorClient {
         this.connection = connection;
         this.token = token;
         this.workspacePath = "/workspaces/" + segment(workspace);
-        this.http = new ProviderHttp(connection.httpClient(), response -> messageOf(response.body()));
+        this.http = new ProviderHttp(connection, response -> messageOf(response.body()));
     }
 
     /** {@code GET /workspaces/{ws}/apps?page=&limit=} → {@code {data, meta}} (AGREEMENTS.md). */

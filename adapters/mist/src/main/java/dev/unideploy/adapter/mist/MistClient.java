@@ -35,7 +35,7 @@ final class MistClient {
         this.connection = connection;
         this.email = email;
         this.password = password;
-        this.http = new ProviderHttp(connection.httpClient(), MistClient::messageOf);
+        this.http = new ProviderHttp(connection, MistClient::messageOf);
         this.session = new MistSession(this::login);
     }
 

@@ -2,6 +2,7 @@ package dev.unideploy.adapter.mist;
 
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.ProviderHttp;
+import dev.unideploy.spi.ResponseLimits;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.WebSocket;
@@ -36,7 +37,8 @@ final class MistStream {
                             // e.g. Connection or Sec-WebSocket-*: the client sets those itself
                         }
                     }));
-            CompletableFuture<WebSocket> socket = builder.buildAsync(wsUri, new Listener(sink));
+            CompletableFuture<WebSocket> socket = builder.buildAsync(
+                    wsUri, new Listener(sink, connection.limits().maxLineBytes()));
             socket.whenComplete((ws, error) -> {
                 if (error != null) {
                     sink.error(ProviderHttp.toProviderException(error));
@@ -58,14 +60,22 @@ final class MistStream {
         private final FluxSink<String> sink;
         private final StringBuilder partial = new StringBuilder();
         private final AtomicBoolean finished = new AtomicBoolean();
+        private final int maxFrame;
 
-        Listener(FluxSink<String> sink) {
+        Listener(FluxSink<String> sink, int maxFrame) {
             this.sink = sink;
+            this.maxFrame = maxFrame;
         }
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
             partial.append(data);
+            if (partial.length() > maxFrame) { // a message that never ends must not fill the memory
+                partial.setLength(0);
+                ws.abort();
+                onError(ws, ResponseLimits.tooLarge(maxFrame, null));
+                return null;
+            }
             if (last) {
                 String text = partial.toString();
                 partial.setLength(0);

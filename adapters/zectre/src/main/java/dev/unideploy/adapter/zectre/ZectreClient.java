@@ -3,6 +3,7 @@ package dev.unideploy.adapter.zectre;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.ProviderHttp;
+import dev.unideploy.spi.ResponseLimits;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,7 +31,7 @@ final class ZectreClient {
     ZectreClient(ProviderConnection connection, String token) {
         this.connection = connection;
         this.token = token;
-        this.http = new ProviderHttp(connection.httpClient(), response -> messageOf(response.body()));
+        this.http = new ProviderHttp(connection, response -> messageOf(response.body()));
     }
 
     /** {@code GET /apps?page=&page_size=} → {@code {data, total, page, page_size}} (AGREEMENTS.md). */
@@ -100,8 +101,8 @@ final class ZectreClient {
                             .GET();
                     Optional<Duration> headersTimeout = builder.build().timeout();
                     HttpRequest request = builder.timeout(STREAM_LIFETIME).build();
-                    Mono<HttpResponse<Stream<String>>> response = Mono.fromFuture(
-                            () -> connection.httpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines()));
+                    Mono<HttpResponse<Stream<String>>> response = Mono.fromFuture(() ->
+                            connection.httpClient().sendAsync(request, ProviderHttp.boundedLines(connection.limits())));
                     return headersTimeout
                             .map(timeout -> response.timeout(
                                     timeout,
@@ -125,6 +126,11 @@ final class ZectreClient {
                             response.headers().firstValue("Retry-After").orElse(null),
                             messageOf(body)));
                 });
+    }
+
+    /** How much of Zectre's answers may be read (the log stream's events too). */
+    ResponseLimits limits() {
+        return connection.limits();
     }
 
     Map<String, String> authHeaders() {

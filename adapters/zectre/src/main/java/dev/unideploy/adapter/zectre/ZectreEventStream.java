@@ -5,6 +5,7 @@ import dev.unideploy.spi.DeploymentEvent;
 import dev.unideploy.spi.LogLine;
 import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.ProviderHttp;
+import dev.unideploy.spi.ResponseLimits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,7 @@ final class ZectreEventStream {
     Flux<LogLine> logLines(String deploymentId) {
         return client.logStream(deploymentId)
                 .flatMapMany(lines -> Flux.defer(() -> {
-                            SseParser parser = new SseParser();
+                            SseParser parser = new SseParser(client.limits().maxLineBytes());
                             return Flux.using(() -> lines, Flux::fromStream, Stream::close)
                                     .concatMapIterable(parser::accept)
                                     .concatWith(Flux.defer(() -> Flux.fromIterable(parser.accept(""))))
@@ -106,7 +107,17 @@ final class ZectreEventStream {
      */
     static final class SseParser {
         private final StringBuilder data = new StringBuilder();
+        private final int maxEvent;
         private @Nullable String event;
+
+        SseParser() {
+            this(ResponseLimits.DEFAULTS.maxLineBytes());
+        }
+
+        /** @param maxEvent the most data one event may carry: a provider never ending an event fails the stream */
+        SseParser(int maxEvent) {
+            this.maxEvent = maxEvent;
+        }
 
         List<LogLine> accept(String line) {
             if (line.isEmpty()) {
@@ -122,6 +133,9 @@ final class ZectreEventStream {
                 value = value.substring(1);
             }
             if (field.equals("data")) {
+                if (data.length() + value.length() >= maxEvent) {
+                    throw ResponseLimits.tooLarge(maxEvent, null);
+                }
                 if (data.length() > 0) {
                     data.append('\n');
                 }
