@@ -36,7 +36,9 @@ public final class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
         if (isPublic(path)) {
             return chain.filter(exchange);
         }
-        Optional<ClientPrincipal> principal = bearer(exchange).flatMap(keys::authenticate);
+        // a browser session, stream ticket or verified JWT (dev.unideploy.gateway.browser) may have named it already
+        Optional<ClientPrincipal> principal =
+                ClientPrincipal.current(exchange).or(() -> bearer(exchange).flatMap(keys::authenticate));
         if (principal.isEmpty()) {
             return Mono.error(ApiException.of(ProblemCode.UNAUTHORIZED, "A valid bearer API key is required."));
         }
@@ -51,8 +53,16 @@ public final class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
 
     static boolean isPublic(String path) {
         return path.equals("/v1/openapi.yaml")
+                || isDashboard(path)
+                || path.equals("/v1/session")
+                || path.startsWith("/v1/session/")
                 || path.equals("/actuator/health")
                 || path.startsWith("/actuator/health/");
+    }
+
+    /** The dashboard's static files: they hold no data; everything they show comes from the API. */
+    private static boolean isDashboard(String path) {
+        return path.equals("/") || path.equals("/index.html") || path.startsWith("/dashboard/");
     }
 
     static Scope requiredScope(HttpMethod method, String path) {
