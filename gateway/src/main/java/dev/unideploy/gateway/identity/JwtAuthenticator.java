@@ -92,13 +92,14 @@ public final class JwtAuthenticator {
                 });
     }
 
+    /** Spring's and Nimbus's reasons name the failed check (expiry, audience, signature), never the token. */
     private static ApiException reason(JwtException error) {
+        String reason = error.getMessage();
         if (error instanceof JwtValidationException invalid
                 && !invalid.getErrors().isEmpty()) {
-            String description = invalid.getErrors().iterator().next().getDescription();
-            return unauthorized("The token was refused: " + (description == null ? "invalid" : description) + ".");
+            reason = invalid.getErrors().iterator().next().getDescription();
         }
-        return unauthorized("The token's signature could not be verified with the issuer's keys.");
+        return unauthorized("The token was refused: " + (reason == null ? "invalid" : reason.strip()) + ".");
     }
 
     private static ApiException unauthorized(String detail) {
