@@ -59,7 +59,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "unideploy.oidc.issuers.rotating.audiences=unideploy",
             "unideploy.oidc.issuers.rotating.roles.platform.scopes=deployments:read",
             "unideploy.oidc.dashboard.issuer=corp",
-            "unideploy.oidc.dashboard.client-id=unideploy-dashboard"
+            "unideploy.oidc.dashboard.client-id=unideploy-dashboard",
+            "unideploy.browser.sandbox-sign-in=false"
         })
 class OidcTest {
 
@@ -234,6 +235,15 @@ class OidcTest {
                         .build());
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
+    }
+
+    @Test
+    @DisplayName("in Chromium, the dashboard's sign-in link goes to the identity provider and back, signed in")
+    void browserSignIn() throws Exception {
+        OIDC.enqueueCallback(new DefaultOAuth2TokenCallback(
+                ISSUER, "bob", "JWT", List.of("unideploy"), Map.of("groups", List.of("platform")), 300));
+        var findings = BrowserScript.run("oidc", "http://127.0.0.1:" + port, DashboardBrowserTest.screenshots());
+        assertThat(findings.get("client").asString()).isEqualTo("bob");
     }
 
     @Test

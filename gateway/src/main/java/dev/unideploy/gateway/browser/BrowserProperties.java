@@ -12,12 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cors the other origins whose pages may call the API; none by default
  * @param session the dashboard's session cookie
  * @param streamTicketTtl how long a stream ticket ({@code POST /v1/session/stream-ticket}) can open event streams
+ * @param sandboxSignIn whether, in sandbox mode, the dashboard opens signed in with the sandbox client
  */
 @ConfigurationProperties("unideploy.browser")
 public record BrowserProperties(
         @DefaultValue Cors cors,
         @DefaultValue Session session,
-        @DefaultValue("60s") Duration streamTicketTtl) {
+        @DefaultValue("60s") Duration streamTicketTtl,
+        @DefaultValue("true") boolean sandboxSignIn) {
 
     /**
      * CORS for pages on other origins. Preflights are answered before authentication; nothing is allowed unless

@@ -53,7 +53,7 @@ final class SessionController {
         this.tokens = tokens;
         this.keys = keys;
         this.ticketTtl = browser.streamTicketTtl();
-        this.sandboxClient = properties.sandboxMode()
+        this.sandboxClient = properties.sandboxMode() && browser.sandboxSignIn()
                 ? keys.authenticate(properties.sandbox().token())
                 : Optional.empty();
         this.oidcLogin = oidc.dashboard() != null;
