@@ -1,14 +1,16 @@
 // The dashboard in a real browser (Debian's Chromium driven by playwright-core), against a running sandbox gateway.
 // Usage: node dashboard.mjs <mode: sandbox|oidc> <gateway base URL> <screenshot dir> [zectre simulator base URL]
+//        [port for a page on another origin, which the gateway's CORS configuration allows]
 // Prints one JSON line of findings; exits non-zero on the first failed expectation.
 // playwright-core comes from $PLAYWRIGHT_DIR (an npm prefix; .ci/run installs the pinned version there).
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import http from 'node:http';
 import path from 'node:path';
 
 const { chromium } = createRequire(path.join(process.env.PLAYWRIGHT_DIR, 'node_modules') + '/')('playwright-core');
 
-const [mode, base, shots, zectre] = process.argv.slice(2);
+const [mode, base, shots, zectre, otherPort] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
@@ -20,6 +22,34 @@ const findings = { mode };
 
 async function statusOfPage() {
   return (await page.locator('dl.facts dd .status').first().textContent()).trim();
+}
+
+// The page another team would host (Backstage, say): it holds an API key, never puts it in a URL, and opens the
+// event stream with a short-lived ticket.
+const OTHER_PAGE = `<!doctype html><title>other origin</title><script type="module">
+  const base = new URLSearchParams(location.search).get('api');
+  const auth = { Authorization: 'Bearer sandbox' };
+  const providers = (await (await fetch(base + '/v1/providers', { headers: auth })).json()).items.length;
+  const created = await (await fetch(base + '/v1/deployments', { method: 'POST',
+    headers: { ...auth, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    body: JSON.stringify({ appId: 'coolify:cool-web' }) })).json();
+  const ticket = await (await fetch(base + '/v1/session/stream-ticket', { method: 'POST',
+    headers: { ...auth, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ path: '/v1/deployments/' + created.id + '/events' }) })).json();
+  const events = new EventSource(base + ticket.url);
+  events.addEventListener('end', (e) => { window.result = { providers, end: JSON.parse(e.data).status }; events.close(); });
+</script>`;
+
+async function crossOrigin() {
+  const server = http.createServer((req, res) => { res.setHeader('Content-Type', 'text/html'); res.end(OTHER_PAGE); });
+  await new Promise((resolve) => server.listen(Number(otherPort), 'localhost', resolve));
+  try {
+    await page.goto(`http://localhost:${otherPort}/?api=${encodeURIComponent(base)}`);
+    await page.waitForFunction(() => window.result, null, { timeout: 60000 });
+    return await page.evaluate(() => window.result);
+  } finally {
+    server.close();
+  }
 }
 
 try {
@@ -100,6 +130,11 @@ try {
     } finally {
       await fetch(zectre + '/__admin/mappings/' + stub.id, { method: 'DELETE' });
     }
+
+    // 6. a page on another (configured) origin calls the API with a key and follows events with plain EventSource
+    findings.crossOrigin = await crossOrigin();
+    assert.equal(findings.crossOrigin.providers, 5);
+    assert.equal(findings.crossOrigin.end, 'succeeded');
   }
   assert.deepEqual(consoleErrors, []);
   console.log(JSON.stringify(findings));
