@@ -17,7 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "unideploy.sandbox.ports.dooor=0",
             "unideploy.sandbox.ports.mist=0",
             "unideploy.sandbox.step=400ms",
-            "unideploy.events.poll-interval=100ms"
+            "unideploy.events.poll-interval=100ms",
+            "unideploy.browser.cors.allowed-origins=https://backstage.example.com"
         })
 abstract class SandboxGatewayTest {
 

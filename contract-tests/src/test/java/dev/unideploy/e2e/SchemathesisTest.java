@@ -62,7 +62,9 @@ class SchemathesisTest {
                         "--checks",
                         "all",
                         "--exclude-path-regex",
-                        ".*/events$",
+                        // streams never end by themselves; the browser session endpoints set cookies and are
+                        // proven by BrowserAccessTest, OidcTest and DashboardBrowserTest
+                        ".*/events$|^/v1/session.*",
                         "--max-examples",
                         "25",
                         "--workers",

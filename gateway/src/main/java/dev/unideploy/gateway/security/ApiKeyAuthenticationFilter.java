@@ -39,7 +39,9 @@ public final class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
         if (isPublic(path)) {
             return chain.filter(exchange);
         }
-        Optional<ClientPrincipal> principal = bearer(exchange).flatMap(keys::authenticate);
+        // a browser session, stream ticket or verified JWT (dev.unideploy.gateway.browser) may have named it already
+        Optional<ClientPrincipal> principal =
+                ClientPrincipal.current(exchange).or(() -> bearer(exchange).flatMap(keys::authenticate));
         if (principal.isEmpty()) {
             return Mono.error(ApiException.of(ProblemCode.UNAUTHORIZED, "A valid bearer API key is required."));
         }
@@ -63,7 +65,15 @@ public final class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
     }
 
     static boolean isPublic(RequestPath path) {
-        return path.value().equals("/v1/openapi.yaml") || path.isUnder("/actuator/health");
+        return path.value().equals("/v1/openapi.yaml")
+                || isDashboard(path)
+                || path.isUnder("/v1/session") // names its client itself (dev.unideploy.gateway.browser)
+                || path.isUnder("/actuator/health");
+    }
+
+    /** The dashboard's static files: they hold no data; everything they show comes from the API. */
+    private static boolean isDashboard(RequestPath path) {
+        return path.value().equals("/") || path.value().equals("/index.html") || path.isUnder("/dashboard");
     }
 
     static Scope requiredScope(HttpMethod method, RequestPath path) {

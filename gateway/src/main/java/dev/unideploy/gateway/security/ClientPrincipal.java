@@ -2,6 +2,7 @@ package dev.unideploy.gateway.security;
 
 import dev.unideploy.gateway.problem.ApiException;
 import dev.unideploy.gateway.problem.ProblemCode;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -33,6 +34,16 @@ public record ClientPrincipal(String name, Set<Scope> scopes, Set<String> provid
             throw ApiException.of(
                     ProblemCode.FORBIDDEN, "This API key may not use the provider connection '" + connectionId + "'.");
         }
+    }
+
+    /** Marks the exchange as made by {@code principal} (a browser session, stream ticket or verified JWT). */
+    public static void attach(ServerWebExchange exchange, ClientPrincipal principal) {
+        exchange.getAttributes().put(ATTRIBUTE, principal);
+    }
+
+    /** The principal already established for this exchange, if any. */
+    public static Optional<ClientPrincipal> current(ServerWebExchange exchange) {
+        return Optional.ofNullable(exchange.getAttribute(ATTRIBUTE));
     }
 
     /** The principal the authentication filter put on the exchange. */
