@@ -1,6 +1,9 @@
 package dev.unideploy.sandbox;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,7 @@ record CoolifyDeployment(
         boolean cancelled) {
 
     private static final int DONE = 3;
+    private static final DateTimeFormatter LARAVEL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
 
     /** {@code queued} → {@code in_progress} → {@code finished} | {@code failed}; cancel gives {@code cancelled-by-user}. */
     String status() {
@@ -74,9 +78,9 @@ record CoolifyDeployment(
                 "is_api",
                 true,
                 "created_at",
-                Json.iso(timeline.start()),
+                laravel(timeline.start()),
                 "updated_at",
-                Json.iso(updated),
+                laravel(updated),
                 "logs",
                 Json.write(logEntries()),
                 "current_process_id",
@@ -112,7 +116,22 @@ record CoolifyDeployment(
                 "horizon_job_worker",
                 null,
                 "finished_at",
-                Json.iso(finishedAt()));
+                laravel(finishedAt()));
+    }
+
+    /**
+     * A Laravel {@code timestamps()} column as the API prints it: whole seconds (the column has no fraction), so
+     * two rows queued in one second share their {@code created_at}.
+     */
+    static @Nullable String laravel(@Nullable Instant instant) {
+        return instant == null
+                ? null
+                : LARAVEL.format(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+    }
+
+    /** The second {@link #laravel} keeps: what Coolify orders by. */
+    Instant createdAt() {
+        return timeline.start().truncatedTo(ChronoUnit.SECONDS);
     }
 
     /**

@@ -85,11 +85,13 @@ final class CoolifyQueue {
                 .orElse(null);
     }
 
-    /** The app's rows, newest first. */
+    /** The app's rows, newest first as Coolify orders them: {@code created_at} desc (whole seconds), then {@code id}. */
     List<CoolifyDeployment> history(SeededApp app) {
         return rows.values().stream()
                 .filter(d -> d.app().id().equals(app.id()))
-                .sorted(Comparator.comparingInt(CoolifyDeployment::id).reversed())
+                .sorted(Comparator.comparing(CoolifyDeployment::createdAt)
+                        .thenComparingInt(CoolifyDeployment::id)
+                        .reversed())
                 .toList();
     }
 

@@ -170,7 +170,7 @@ final class CoolifySimulator extends ProviderSimulator {
                     tag(d),
                     Json.obj(
                             "tag", tag(d),
-                            "created_at", Json.iso(d.timeline().start()),
+                            "created_at", CoolifyDeployment.laravel(d.timeline().start()),
                             "is_current", tag(d).equals(current)));
         }
         return Reply.json(Json.obj("current", current, "images", List.copyOf(images.values())));

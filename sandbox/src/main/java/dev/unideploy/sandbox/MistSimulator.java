@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
@@ -29,6 +29,7 @@ final class MistSimulator extends ProviderSimulator {
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> numbers = new ConcurrentHashMap<>();
     private final Router router;
+    private volatile MistLogSocket.Timings timings;
 
     MistSimulator(Duration step) {
         super("mist", "/api", List.of(new SeededApp("1", "web", false), new SeededApp("2", "broken", true)), step);
@@ -43,16 +44,21 @@ final class MistSimulator extends ProviderSimulator {
                         "/projects/getAll",
                         (call, p) -> MistErrors.ok(List.of(project()), "Projects retrieved successfully"))
                 .on("POST", "/apps/getByProjectId", (call, p) -> appsOf(call))
-                .on("POST", "/deployments", (call, p) -> withApp(call, this::deploy))
-                .on("POST", "/deployments/create", (call, p) -> withApp(call, this::deploy))
-                .on(
-                        "POST",
-                        "/deployments/getByAppId",
-                        (call, p) ->
-                                withApp(call, app -> MistErrors.ok(rows(app), "Deployments retrieved successfully")))
+                .on("POST", "/deployments", (call, p) -> deploy(call))
+                .on("POST", "/deployments/create", (call, p) -> deploy(call))
+                .on("POST", "/deployments/getByAppId", (call, p) -> deploymentsOf(call))
                 .on("GET", "/deployments/logs", (call, p) -> logs(call))
                 .on("POST", "/deployments/stopDep", (call, p) -> stop(call));
+        timings = MistLogSocket.Timings.scaledTo(step);
         seed();
+    }
+
+    /**
+     * How often the log stream pings; a third of that without a frame drops it (Mist: every 30 s, 10 s). By
+     * default Mist's own scaled to the step (30 s at the default 1.5 s step).
+     */
+    void streamPing(Duration pingEvery) {
+        this.timings = MistLogSocket.Timings.of(pingEvery);
     }
 
     @Override
@@ -77,8 +83,20 @@ final class MistSimulator extends ProviderSimulator {
             // No auth at all on the stream, and CheckOrigin returns true.
             container.addMapping("/api/deployments/logs/stream", (request, response, callback) -> {
                 String id = Request.extractQueryParameters(request).getValue("id");
-                long key = parseId(id);
-                return new MistLogSocket(step, () -> deployments.get(key));
+                Long key = parseId(id);
+                // The handler looks the deployment up before it upgrades: plain JSON answers, no socket.
+                Reply refused = key == null
+                        ? MistErrors.of(400, "invalid deployment id", MistErrors.parseIntError(id))
+                        : !deployments.containsKey(key)
+                                ? MistErrors.of(404, "deployment not found", MistErrors.NOT_FOUND)
+                                : null;
+                if (refused != null) {
+                    response.setStatus(refused.status());
+                    response.getHeaders().put("Content-Type", "application/json");
+                    Content.Sink.write(response, true, String.valueOf(refused.body()), callback);
+                    return null;
+                }
+                return new MistLogSocket(step, timings, () -> deployments.get(key));
             });
         }));
     }
@@ -115,54 +133,86 @@ final class MistSimulator extends ProviderSimulator {
                 .withHeader("Set-Cookie", COOKIE + "=" + token + "; Path=/; Max-Age=2678400; HttpOnly; SameSite=Lax");
     }
 
-    private Reply deploy(SeededApp app) {
+    /** {@code AddDeployHandler}: an unknown app is a 500 whose cause, {@code record not found}, is in {@code error}. */
+    private Reply deploy(Call call) {
+        JsonNode appId = call.body() == null ? null : call.body().get("appId");
+        if (call.body() == null || (appId != null && !appId.isIntegralNumber())) {
+            return MistErrors.of(400, "invalid request body", MistErrors.decodeError("appId", "int"));
+        }
+        SeededApp app = app(appId == null ? 0 : appId.asLong());
+        if (app == null) {
+            return MistErrors.of(500, "failed to get app details", MistErrors.NOT_FOUND);
+        }
         // The bare deployment object, no envelope.
-        return Reply.json(add(app, app.failsBuild(), Timeline.startingNow(step)).toJson(false));
+        return Reply.json(add(app, app.failsBuild(), Timeline.startingNow(step)).toJson());
     }
 
-    private List<Map<String, @Nullable Object>> rows(SeededApp app) {
-        List<MistDeployment> all = deployments.values().stream()
+    /** {@code GetByApplicationID}: newest first ({@code ORDER BY created_at DESC}); unknown app a 500. */
+    private Reply deploymentsOf(Call call) {
+        JsonNode appId = call.body() == null ? null : call.body().get("appId");
+        if (call.body() == null || (appId != null && !appId.isIntegralNumber())) {
+            return MistErrors.of(400, "Invalid request body", "Could not parse JSON");
+        }
+        if (appId == null || appId.asLong() == 0) {
+            return MistErrors.of(400, "App ID is required", "Missing fields");
+        }
+        SeededApp app = app(appId.asLong());
+        if (app == null) {
+            return MistErrors.of(500, "Failed to get application", MistErrors.NOT_FOUND);
+        }
+        List<Map<String, @Nullable Object>> rows = deployments.values().stream()
                 .filter(d -> d.app().id().equals(app.id()))
                 .sorted(Comparator.comparing((MistDeployment d) -> d.timeline().start())
+                        .thenComparingInt(MistDeployment::number)
                         .reversed())
+                .map(MistDeployment::toJson)
                 .toList();
-        MistDeployment active = all.stream()
-                .filter(d -> d.status().equals("success"))
-                .findFirst()
-                .orElse(null);
-        return all.stream().map(d -> d.toJson(d == active)).toList();
+        return MistErrors.ok(rows, "Deployments retrieved successfully");
     }
 
+    /** {@code GetCompletedDeploymentLogsHandler}: the raw build log file, once the deployment is finished. */
     private Reply logs(Call call) {
-        MistDeployment deployment = deployments.get(parseId(call.query().get("id")));
+        String id = call.query().get("id");
+        Long key = parseId(id);
+        if (key == null) {
+            return MistErrors.of(400, "invalid deployment id", MistErrors.parseIntError(id));
+        }
+        MistDeployment deployment = deployments.get(key);
         if (deployment == null) {
-            return MistErrors.of(404, "Deployment not found", "");
+            return MistErrors.of(404, "deployment not found", MistErrors.NOT_FOUND);
         }
         if (!deployment.finished()) {
             return MistErrors.of(400, "deployment is still in progress, use WebSocket endpoint", "");
         }
-        return MistErrors.ok(
-                Json.obj("deployment", deployment.toJson(false), "logs", deployment.logText()),
-                "Deployment logs retrieved successfully");
+        // No "error" field on this one answer (the handler encodes a map of its own).
+        return Reply.json(Json.obj(
+                "success",
+                true,
+                "data",
+                Json.obj("deployment", deployment.toJson(), "logs", deployment.logText()),
+                "message",
+                "Deployment logs retrieved successfully"));
     }
 
+    /**
+     * {@code StopDeployment}: an unknown id is a 500 ({@code record not found}); it checks no status, so a finished
+     * deployment is overwritten as {@code stopped} too. It appends a line to the log file.
+     */
     private Reply stop(Call call) {
         JsonNode id = call.body() == null ? null : call.body().get("deploymentId");
-        if (id == null || !id.isIntegralNumber()) {
-            return MistErrors.of(400, "Invalid request body", "deploymentId is required");
+        if (call.body() == null || (id != null && !id.isIntegralNumber())) {
+            return MistErrors.of(400, "Invalid request body", "Could not parse JSON");
         }
-        MistDeployment deployment = deployments.get(id.asLong());
+        long key = id == null ? 0 : id.asLong();
+        MistDeployment deployment = deployments.get(key);
         if (deployment == null) {
-            return MistErrors.of(404, "Deployment not found", "");
+            return MistErrors.of(500, "Failed to get deployment details", MistErrors.NOT_FOUND);
         }
-        if (deployment.finished()) {
-            return MistErrors.of(400, "Deployment is not in progress", "");
-        }
-        String message = deployment.status().equals("pending")
+        String message = deployment.finished() || deployment.status().equals("pending")
                 ? "Deployment marked as stopped"
                 : "Deployment aborted immediately";
-        deployments.computeIfPresent(id.asLong(), (key, current) -> current.finished() ? current : current.stop());
-        return Reply.json(Json.obj("success", true, "data", null, "message", message, "error", ""));
+        deployments.computeIfPresent(key, (k, current) -> current.stop());
+        return MistErrors.ok(null, message);
     }
 
     private Reply appsOf(Call call) {
@@ -195,24 +245,19 @@ final class MistSimulator extends ProviderSimulator {
         return Json.obj("id", 1, "name", "sandbox", "description", "Unideploy sandbox", "owner_id", 1);
     }
 
-    /** Resolves {@code {"appId": <int>}}: Go decodes into int64, so a string id is a bad request. */
-    private Reply withApp(Call call, Function<SeededApp, Reply> then) {
-        JsonNode appId = call.body() == null ? null : call.body().get("appId");
-        if (appId == null || !appId.isIntegralNumber()) {
-            return MistErrors.of(400, "Invalid request body", "appId is required");
-        }
+    private @Nullable SeededApp app(long appId) {
         return apps().stream()
-                .filter(app -> app.id().equals(String.valueOf(appId.asLong())))
+                .filter(app -> app.id().equals(String.valueOf(appId)))
                 .findFirst()
-                .map(then)
-                .orElseGet(() -> MistErrors.of(404, "App not found", ""));
+                .orElse(null);
     }
 
-    private static long parseId(@Nullable String id) {
+    /** Go's {@code strconv.ParseInt}: null when it would fail. */
+    private static @Nullable Long parseId(@Nullable String id) {
         try {
-            return id == null ? -1 : Long.parseLong(id);
+            return id == null ? null : Long.parseLong(id);
         } catch (NumberFormatException notANumber) {
-            return -1;
+            return null;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.unideploy.sandbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,6 +52,14 @@ public final class Sandbox implements AutoCloseable {
      */
     public void coolifyQueueLimit(int limit) {
         ((CoolifySimulator) provider("coolify")).queueLimit(limit);
+    }
+
+    /**
+     * How often the simulated Mist pings its log streams; a stream without a frame for a third of that is dropped
+     * without a close frame, as Mist's is after ~30 s of quiet (default: Mist's 30 s scaled to the step).
+     */
+    public void mistStreamPing(Duration pingEvery) {
+        ((MistSimulator) provider("mist")).streamPing(pingEvery);
     }
 
     @Override

@@ -140,6 +140,29 @@ class CoolifySimulatorTest {
     }
 
     @Test
+    void timestampsAreWholeSecondsAndRowsOfOneSecondAreOrderedByTheirId() {
+        // Laravel timestamps() columns: two deployments queued in the same second share created_at.
+        JsonNode newest = null;
+        JsonNode previous = null;
+        for (int tries = 0; tries < 10 && (newest == null || !sameSecond(newest, previous)); tries++) {
+            call(post(base, "/deploy?uuid=cool-web&force=true", ""));
+            call(post(base, "/deploy?uuid=cool-web&force=true", ""));
+            JsonNode rows = json(call(get(base, "/deployments/applications/cool-web?skip=0&take=2")))
+                    .get("deployments");
+            newest = rows.get(0);
+            previous = rows.get(1);
+        }
+
+        assertThat(newest.get("created_at").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.000000Z");
+        assertThat(sameSecond(newest, previous)).isTrue();
+        assertThat(newest.get("id").asInt()).isGreaterThan(previous.get("id").asInt());
+    }
+
+    private static boolean sameSecond(JsonNode a, JsonNode b) {
+        return a.get("created_at").asString().equals(b.get("created_at").asString());
+    }
+
+    @Test
     void rollbackAcceptsOnlyCommit() {
         HttpResponse<String> extra =
                 call(post(base, "/applications/cool-web/rollback", "{\"commit\":\"abc\",\"x\":1}"));

@@ -16,6 +16,7 @@ import dev.unideploy.gateway.api.model.Revision;
 import dev.unideploy.gateway.api.model.Runtime;
 import dev.unideploy.gateway.api.model.ScaleResult;
 import dev.unideploy.gateway.api.model.TrafficSplit;
+import dev.unideploy.gateway.deployment.GlobalId;
 import dev.unideploy.gateway.deployment.Located;
 import dev.unideploy.gateway.provider.ProviderHandle;
 import dev.unideploy.spi.Capability;
@@ -44,8 +45,14 @@ final class ApiMapping {
         this.json = json;
     }
 
+    /** A local id as the client sees it (escaped by {@link GlobalId}); 502 when it cannot be represented. */
     static String global(String connection, String local) {
-        return connection + ":" + local;
+        return new GlobalId(connection, local).toString();
+    }
+
+    /** A local app id as the client sees it: also within the spec's shorter {@code AppId} limit. */
+    static String globalApp(String connection, String local) {
+        return new GlobalId(connection, local).asAppId();
     }
 
     Deployment toDeployment(Located<dev.unideploy.spi.Deployment> located, boolean includeRaw) {
@@ -57,7 +64,7 @@ final class ApiMapping {
                         id,
                         provider.id(),
                         provider.type(),
-                        global(provider.id(), d.appId()),
+                        globalApp(provider.id(), d.appId()),
                         toStatus(d.status()),
                         d.terminal(),
                         d.lifecycle().providerStatus(),
@@ -146,7 +153,7 @@ final class ApiMapping {
     }
 
     static App toApp(ProviderHandle provider, dev.unideploy.spi.App app) {
-        return new App(global(provider.id(), app.id()), provider.id(), app.name()).environment(app.environment());
+        return new App(globalApp(provider.id(), app.id()), provider.id(), app.name()).environment(app.environment());
     }
 
     static Provider toProvider(ProviderHandle handle, Provider.HealthEnum health) {
@@ -187,7 +194,7 @@ final class ApiMapping {
     }
 
     static ScaleResult toScaleResult(ProviderHandle provider, dev.unideploy.spi.ScaleResult result) {
-        return new ScaleResult(global(provider.id(), result.appId()), result.requestedReplicas())
+        return new ScaleResult(globalApp(provider.id(), result.appId()), result.requestedReplicas())
                 .currentReplicas(result.currentReplicas())
                 .status(result.status());
     }

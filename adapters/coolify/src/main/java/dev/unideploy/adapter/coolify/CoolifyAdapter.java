@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +25,6 @@ import tools.jackson.databind.JsonNode;
 final class CoolifyAdapter implements ProviderAdapter {
 
     static final String ALREADY_QUEUED = "Deployment already queued for this commit.";
-    private static final Pattern LOCAL_ID = Pattern.compile("[A-Za-z0-9._~-]+");
     private static final Map<Capability, Support> CAPABILITIES = capabilityMap();
 
     private final ProviderConnection connection;
@@ -83,21 +81,18 @@ final class CoolifyAdapter implements ProviderAdapter {
      */
     @Override
     public Mono<Deployment> trigger(TriggerRequest request) {
-        return checked(request.appId())
-                .then(client.deploy(request.appId(), request.force()))
-                .flatMap(answer -> {
-                    JsonNode first = answer.path("deployments").path(0);
-                    String uuid = CoolifyJson.text(first, "deployment_uuid");
-                    String message = CoolifyJson.text(first, "message");
-                    if (uuid == null
-                            || ALREADY_QUEUED.equalsIgnoreCase(
-                                    String.valueOf(message).trim())) {
-                        return adoptRunning(request.appId());
-                    }
-                    return client.deployment(uuid)
-                            .map(row -> CoolifyDeploymentMapping.toDeployment(row, request.appId()))
-                            .onErrorResume(ProviderException.NotFound.class, phantom -> adoptRunning(request.appId()));
-                });
+        return client.deploy(request.appId(), request.force()).flatMap(answer -> {
+            JsonNode first = answer.path("deployments").path(0);
+            String uuid = CoolifyJson.text(first, "deployment_uuid");
+            String message = CoolifyJson.text(first, "message");
+            if (uuid == null
+                    || ALREADY_QUEUED.equalsIgnoreCase(String.valueOf(message).trim())) {
+                return adoptRunning(request.appId());
+            }
+            return client.deployment(uuid)
+                    .map(row -> CoolifyDeploymentMapping.toDeployment(row, request.appId()))
+                    .onErrorResume(ProviderException.NotFound.class, phantom -> adoptRunning(request.appId()));
+        });
     }
 
     private Mono<Deployment> adoptRunning(String appUuid) {
@@ -131,8 +126,8 @@ final class CoolifyAdapter implements ProviderAdapter {
         if (skip < 0 || limit < 1 || limit > 100) {
             return Mono.error(new ProviderException.InvalidRequest("page out of range", "limit", null));
         }
-        return checked(appId).then(client.deploymentsOf(appId, skip, limit)).map(page -> {
-            List<JsonNode> rows = rowsOf(page);
+        return client.deploymentsOf(appId, skip, limit).map(page -> {
+            List<JsonNode> rows = CoolifyDeploymentMapping.newestFirst(rowsOf(page));
             List<Deployment> items = rows.stream()
                     .map(node -> CoolifyDeploymentMapping.toDeployment(node, appId))
                     .toList();
@@ -152,14 +147,12 @@ final class CoolifyAdapter implements ProviderAdapter {
 
     @Override
     public Mono<Deployment> getDeployment(String deploymentId) {
-        return checked(deploymentId)
-                .then(client.deployment(deploymentId))
-                .map(row -> CoolifyDeploymentMapping.toDeployment(row, null));
+        return client.deployment(deploymentId).map(row -> CoolifyDeploymentMapping.toDeployment(row, null));
     }
 
     @Override
     public Mono<Logs> logs(String deploymentId, @Nullable Integer tail) {
-        return checked(deploymentId).then(client.deployment(deploymentId)).map(row -> {
+        return client.deployment(deploymentId).map(row -> {
             List<LogLine> lines = CoolifyDeploymentMapping.toLogLines(row);
             if (tail != null && tail >= 0 && lines.size() > tail) {
                 lines = lines.subList(lines.size() - tail, lines.size());
@@ -173,8 +166,7 @@ final class CoolifyAdapter implements ProviderAdapter {
     /** One read for a poll: Coolify's deployment row holds its log. */
     @Override
     public Mono<Progress> progress(String deploymentId) {
-        return checked(deploymentId)
-                .then(client.deployment(deploymentId))
+        return client.deployment(deploymentId)
                 .map(row -> new Progress(
                         CoolifyDeploymentMapping.toDeployment(row, null), CoolifyDeploymentMapping.toLogLines(row)));
     }
@@ -182,8 +174,7 @@ final class CoolifyAdapter implements ProviderAdapter {
     /** Coolify answers 400 when the deployment is no longer queued or in progress: a conflict. */
     @Override
     public Mono<Deployment> cancel(String deploymentId) {
-        return checked(deploymentId)
-                .then(client.cancel(deploymentId))
+        return client.cancel(deploymentId)
                 .onErrorMap(
                         error -> error instanceof ProviderException.InvalidRequest invalid
                                 && invalid.upstreamStatus().orElse(0) == 400,
@@ -194,7 +185,7 @@ final class CoolifyAdapter implements ProviderAdapter {
     /** Rollback by commit: the target's commit is redeployed as a new deployment with {@code rollback: true}. */
     @Override
     public Mono<Deployment> rollback(String deploymentId) {
-        return checked(deploymentId).then(client.deployment(deploymentId)).flatMap(node -> {
+        return client.deployment(deploymentId).flatMap(node -> {
             CoolifyJson.Row target = CoolifyJson.read(node, CoolifyJson.Row.class);
             String appUuid = CoolifyDeploymentMapping.appUuidOf(target);
             if (target.commit() == null || target.commit().isBlank() || appUuid == null) {
@@ -219,13 +210,6 @@ final class CoolifyAdapter implements ProviderAdapter {
     @Override
     public Mono<Map<String, String>> authHeaders() {
         return Mono.fromSupplier(client::authHeaders);
-    }
-
-    /** Local ids are URL-safe by contract; anything else cannot name a Coolify object. */
-    private static Mono<Void> checked(String id) {
-        return LOCAL_ID.matcher(id).matches()
-                ? Mono.empty()
-                : Mono.error(new ProviderException.NotFound("no Coolify object with that id", null));
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.unideploy.adapter.coolify;
 
+import dev.unideploy.spi.PathSegment;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.ProviderHttp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -28,47 +30,56 @@ final class CoolifyClient {
      * from the query or a JSON body; its OpenAPI spec documents the query, so that is what we send.
      */
     Mono<JsonNode> deploy(String appUuid, boolean force) {
-        return post("/deploy?uuid=" + appUuid + "&force=" + force, null);
+        return post(() -> "/deploy?uuid=" + segment(appUuid) + "&force=" + force, null);
     }
 
+    /**
+     * {@code GET /deployments/{uuid}}. Uuids are provider data (Coolify's own are cuid2, but a row may say
+     * anything): every path segment is percent-encoded, and one that cannot be a segment is a not-found.
+     */
     Mono<JsonNode> deployment(String deploymentUuid) {
-        return get("/deployments/" + deploymentUuid);
+        return get(() -> "/deployments/" + segment(deploymentUuid));
     }
 
     /** {@code GET /deployments}: the queued and in-progress rows of the team's servers. */
     Mono<JsonNode> running() {
-        return get("/deployments");
+        return get(() -> "/deployments");
     }
 
     Mono<JsonNode> deploymentsOf(String appUuid, int skip, int take) {
-        return get("/deployments/applications/" + appUuid + "?skip=" + skip + "&take=" + take);
+        return get(() -> "/deployments/applications/" + segment(appUuid) + "?skip=" + skip + "&take=" + take);
     }
 
     Mono<JsonNode> cancel(String deploymentUuid) {
-        return post("/deployments/" + deploymentUuid + "/cancel", null);
+        return post(() -> "/deployments/" + segment(deploymentUuid) + "/cancel", null);
     }
 
     /** {@code POST /applications/{uuid}/rollback}: the body holds {@code commit} only; extra fields are a 422. */
     Mono<JsonNode> rollback(String appUuid, String commit) {
         return post(
-                "/applications/" + appUuid + "/rollback",
+                () -> "/applications/" + segment(appUuid) + "/rollback",
                 CoolifyJson.MAPPER.createObjectNode().put("commit", commit));
     }
 
     Mono<JsonNode> applications() {
-        return get("/applications");
+        return get(() -> "/applications");
     }
 
     Map<String, String> authHeaders() {
         return Map.of("Authorization", "Bearer " + token);
     }
 
-    private Mono<JsonNode> get(String path) {
-        return Mono.defer(() -> send(request(path).GET().build()));
+    private static String segment(String id) {
+        return PathSegment.encode(id);
     }
 
-    private Mono<JsonNode> post(String path, @Nullable JsonNode body) {
-        return Mono.defer(() -> send(request(path)
+    /** The path is built on subscription: an id that cannot be sent fails the {@link Mono}, lazily. */
+    private Mono<JsonNode> get(Supplier<String> path) {
+        return Mono.defer(() -> send(request(path.get()).GET().build()));
+    }
+
+    private Mono<JsonNode> post(Supplier<String> path, @Nullable JsonNode body) {
+        return Mono.defer(() -> send(request(path.get())
                 .header("Content-Type", "application/json")
                 .POST(
                         body == null

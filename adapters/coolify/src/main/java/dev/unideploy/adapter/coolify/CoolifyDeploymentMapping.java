@@ -5,6 +5,7 @@ import dev.unideploy.spi.Kind;
 import dev.unideploy.spi.LogLine;
 import dev.unideploy.spi.Source;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -36,6 +37,22 @@ final class CoolifyDeploymentMapping {
                 .finishedAt(CoolifyJson.instant(row.finishedAt()))
                 .raw(CoolifyJson.only(node, CoolifyJson.ROW_RAW))
                 .build();
+    }
+
+    /**
+     * Rows newest first as Coolify orders them ({@code created_at} desc, then {@code id} desc). Coolify's timestamps
+     * have whole-second precision, so rows queued in one second tie on {@code created_at}; {@code id} is the
+     * table's sequence and breaks the tie the same way on every page.
+     */
+    static List<JsonNode> newestFirst(List<JsonNode> rows) {
+        Comparator<JsonNode> created = Comparator.comparing(
+                (JsonNode row) -> CoolifyJson.instant(CoolifyJson.text(row, "created_at")),
+                Comparator.nullsFirst(Comparator.naturalOrder()));
+        Comparator<JsonNode> sequence =
+                Comparator.comparingLong(row -> row.path("id").asLong(Long.MIN_VALUE));
+        List<JsonNode> sorted = new ArrayList<>(rows);
+        sorted.sort(created.thenComparing(sequence).reversed());
+        return sorted;
     }
 
     static @Nullable String appUuidOf(CoolifyJson.Row row) {

@@ -65,6 +65,7 @@ final class CoolifyJson {
     /** A row of {@code application_deployment_queues}. The doc's {@code uuid} is really {@code deployment_uuid}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Row(
+            @Nullable Long id,
             @JsonProperty("deployment_uuid") String deploymentUuid,
             @JsonProperty("application_id") @Nullable String applicationId,
             @JsonProperty("application_name") @Nullable String applicationName,

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,10 +33,17 @@ final class MistAdapter implements ProviderAdapter {
 
     private final ProviderConnection connection;
     private final MistClient client;
+    private final Duration streamIdle;
 
     MistAdapter(ProviderConnection connection, MistClient client) {
+        this(connection, client, MistStream.IDLE);
+    }
+
+    /** @param streamIdle how long a live stream may carry nothing (not even a ping) before it counts as dead */
+    MistAdapter(ProviderConnection connection, MistClient client, Duration streamIdle) {
         this.connection = connection;
         this.client = client;
+        this.streamIdle = streamIdle;
     }
 
     private static Map<Capability, Support> capabilityMap() {
@@ -97,8 +103,11 @@ final class MistAdapter implements ProviderAdapter {
             long app = MistId.parseApp(appId);
             int offset = offset(pageToken, limit);
             return client.deploymentsOf(app).map(rows -> {
+                List<JsonNode> listed = new ArrayList<>();
+                rows.forEach(listed::add);
                 List<Deployment> all = new ArrayList<>();
-                rows.forEach(row -> all.add(MistDeploymentMapping.toDeployment(row, app)));
+                MistDeploymentMapping.newestFirst(listed)
+                        .forEach(row -> all.add(MistDeploymentMapping.toDeployment(row, app)));
                 // Mist has no paging: a page of the whole list, the token is the offset.
                 int end = Math.min(all.size(), offset + limit);
                 List<Deployment> items = offset >= all.size() ? List.of() : all.subList(offset, end);
@@ -140,7 +149,8 @@ final class MistAdapter implements ProviderAdapter {
 
     /**
      * Mist serves a log file only once the deployment is finished; before that, the lines so far are read from
-     * the stream (gathered until it is quiet for a moment) and answered as incomplete.
+     * the stream (gathered until it is quiet for a moment) and answered as incomplete. Either way the lines are
+     * decoded alike ({@link MistLogLines}), so the live stream and the finished log count the same lines.
      */
     @Override
     public Mono<Logs> logs(String deploymentId, @Nullable Integer tail) {
@@ -152,10 +162,7 @@ final class MistAdapter implements ProviderAdapter {
                                 String text = MistJson.text(data, "logs");
                                 return text == null ? "" : text;
                             })
-                            .map(text -> text.lines()
-                                    .filter(line -> !line.isBlank())
-                                    .map(LogLine::of)
-                                    .toList())
+                            .map(MistLogLines::ofFile)
                             .onErrorResume(ProviderException.NotFound.class, noFile -> Mono.just(List.of()))
                     : frames(id)
                             .mapNotNull(text -> MistDeploymentMapping.toEvent(text, deployment)
@@ -189,50 +196,18 @@ final class MistAdapter implements ProviderAdapter {
         });
     }
 
-    /**
-     * The WebSocket stream: status frames become status changes, log frames lines. Completes at the first
-     * terminal status (closing the socket: Mist never closes it after {@code stopped}).
-     */
+    /** The WebSocket stream (see {@link MistEvents}). */
     @Override
     public Flux<DeploymentEvent> events(String deploymentId) {
-        return getDeployment(deploymentId).flatMapMany(first -> {
-            if (first.terminal()) {
-                return logs(deploymentId, null)
-                        .flatMapIterable(Logs::items)
-                        .<DeploymentEvent>map(DeploymentEvent.Log::new)
-                        .concatWith(Mono.just(new DeploymentEvent.StatusChanged(first)));
-            }
-            AtomicReference<Deployment> current = new AtomicReference<>(first);
-            Flux<DeploymentEvent> live = frames(MistId.parse(deploymentId))
-                    .concatMap(text -> Mono.justOrEmpty(MistDeploymentMapping.toEvent(text, current.get())))
-                    .filter(event -> !(event instanceof DeploymentEvent.StatusChanged changed)
-                            || changed(current, changed.deployment()))
-                    .takeUntil(event -> event instanceof DeploymentEvent.StatusChanged changed
-                            && changed.deployment().terminal());
-            // The socket may end before a terminal frame (it finished meanwhile, or the server went away):
-            // then the list tells how it ended.
-            Mono<DeploymentEvent> last = Mono.defer(() -> current.get().terminal()
-                    ? Mono.empty()
-                    : getDeployment(deploymentId)
-                            .filter(now -> changed(current, now))
-                            .map(DeploymentEvent.StatusChanged::new));
-            return Flux.<DeploymentEvent>just(new DeploymentEvent.StatusChanged(first))
-                    .concatWith(live)
-                    .concatWith(last);
-        });
+        return new MistEvents(this).events(deploymentId);
     }
 
-    private static boolean changed(AtomicReference<Deployment> current, Deployment next) {
-        Deployment previous = current.getAndSet(next);
-        return !previous.lifecycle().equals(next.lifecycle())
-                || !java.util.Objects.equals(previous.progress(), next.progress());
-    }
-
-    private Flux<String> frames(MistId id) {
+    Flux<String> frames(MistId id) {
         return MistStream.texts(
                 connection,
                 client.streamUri(id.deploymentId()),
-                connection.uri("/deployments/logs/stream?id=" + id.deploymentId()));
+                connection.uri("/deployments/logs/stream?id=" + id.deploymentId()),
+                streamIdle);
     }
 
     @Override

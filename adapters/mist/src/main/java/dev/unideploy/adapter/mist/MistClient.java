@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,6 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
 final class MistClient {
 
     static final String COOKIE = "mist_token";
+
+    /** GORM's {@code ErrRecordNotFound}, as Mist puts it in {@code error}. */
+    static final String NOT_FOUND = "record not found";
 
     private final ProviderConnection connection;
     private final String email;
@@ -113,7 +117,19 @@ final class MistClient {
                 }))
                 .flatMap(response -> ProviderHttp.successful(response)
                         ? Mono.fromCallable(() -> unwrap(response, envelope))
-                        : Mono.error(http.failure(response)));
+                        : Mono.error(failure(response)));
+    }
+
+    /**
+     * Mist answers "not found" as HTTP 500 with GORM's {@code error: "record not found"} (an unknown app on reads
+     * and on trigger, an unknown deployment on stop): that is a not-found, not an outage. Any other answer keeps
+     * Mist's reason, which is in {@code error}.
+     */
+    ProviderException failure(HttpResponse<String> response) {
+        if (response.statusCode() >= 400 && NOT_FOUND.equalsIgnoreCase(errorOf(response))) {
+            return new ProviderException.NotFound("Mist: " + messageOf(response), response.statusCode());
+        }
+        return http.failure(response);
     }
 
     /** {@code {success, data, message, error}}: {@code data} when successful. */
@@ -143,7 +159,7 @@ final class MistClient {
                         "Mist rejected the service account's login: " + messageOf(response), response.statusCode()));
             }
             if (!ProviderHttp.successful(response)) {
-                return Mono.error(http.failure(response));
+                return Mono.error(failure(response));
             }
             return response.headers().allValues("Set-Cookie").stream()
                     .flatMap(header -> HttpCookie.parse(header).stream())
@@ -156,22 +172,38 @@ final class MistClient {
         });
     }
 
-    /** The envelope's {@code message} (or {@code error}); a body that is not JSON is cut short. */
+    /**
+     * The envelope's {@code message} with its cause from {@code error} ({@code "failed to get latest commit: git fetch
+     * failed: …"}); a body that is not JSON is cut short.
+     */
     static String messageOf(HttpResponse<String> response) {
         String body = response.body() == null ? "" : response.body();
         try {
             JsonNode node = MistJson.MAPPER.readTree(body);
-            String message = MistJson.text(node, "message");
-            if (message == null || message.isBlank()) {
-                message = MistJson.text(node, "error");
-            }
-            if (message != null && !message.isBlank()) {
-                return message;
+            String message = blankToNull(MistJson.text(node, "message"));
+            String error = blankToNull(MistJson.text(node, "error"));
+            if (message != null || error != null) {
+                return message == null ? error : error == null ? message : message + ": " + error;
             }
         } catch (RuntimeException notJson) {
             // fall through to the raw body
         }
         return body.isBlank() ? "HTTP " + response.statusCode() : body.length() > 200 ? body.substring(0, 200) : body;
+    }
+
+    /** The envelope's {@code error}, or empty. */
+    private static String errorOf(HttpResponse<String> response) {
+        try {
+            String error =
+                    MistJson.text(MistJson.MAPPER.readTree(response.body() == null ? "" : response.body()), "error");
+            return error == null ? "" : error.trim();
+        } catch (RuntimeException notJson) {
+            return "";
+        }
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     @Override

@@ -4,9 +4,10 @@ import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.DeploymentEvent;
 import dev.unideploy.spi.Kind;
 import dev.unideploy.spi.Lifecycle;
-import dev.unideploy.spi.LogLine;
 import dev.unideploy.spi.Source;
-import dev.unideploy.spi.Status;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,13 +27,29 @@ final class MistDeploymentMapping {
                 .source(new Source(null, dep.commitHash(), dep.commitMessage(), dep.imageTag(), null))
                 .kind(rollback ? Kind.ROLLBACK : Kind.DEPLOY)
                 .rollbackOf(rollback ? new MistId(appId, dep.rolledBackFrom()).toString() : null)
-                // is_active: the deployment serving now; said only of succeeded ones.
-                .live(lifecycle.status() == Status.SUCCEEDED ? dep.isActive() : null)
+                // is_active is never written (MarkDeploymentActive has no caller): every row reads false, so Mist
+                // does not tell which deployment serves.
+                .live(null)
                 .createdAt(MistJson.instant(dep.createdAt()))
                 .startedAt(MistJson.instant(dep.startedAt()))
                 .finishedAt(MistJson.instant(dep.finishedAt()))
                 .raw(withoutLogs(node))
                 .build();
+    }
+
+    /**
+     * Rows newest first, as Mist lists them ({@code ORDER BY created_at DESC}); rows created at the same instant
+     * are ordered by {@code deployment_number}, the app's own sequence (ids are random).
+     */
+    static List<JsonNode> newestFirst(List<JsonNode> rows) {
+        Comparator<JsonNode> created = Comparator.comparing(
+                (JsonNode row) -> MistJson.instant(MistJson.text(row, "created_at")),
+                Comparator.nullsFirst(Comparator.naturalOrder()));
+        Comparator<JsonNode> number =
+                Comparator.comparingLong(row -> row.path("deployment_number").asLong(0));
+        List<JsonNode> sorted = new ArrayList<>(rows);
+        sorted.sort(created.thenComparing(number).reversed());
+        return sorted;
     }
 
     private static JsonNode withoutLogs(JsonNode node) {
@@ -65,10 +82,10 @@ final class MistDeploymentMapping {
                 return Optional.empty();
             }
             String timestamp = MistJson.text(data, "timestamp");
-            return Optional.of(new DeploymentEvent.Log(new LogLine(
-                    MistJson.instant(timestamp != null ? timestamp : frame.timestamp()),
+            return Optional.of(new DeploymentEvent.Log(MistLogLines.ofFrame(
+                    line,
                     MistJson.text(data, "stream"),
-                    line)));
+                    MistJson.instant(timestamp != null ? timestamp : frame.timestamp()))));
         }
         if ("status".equalsIgnoreCase(frame.type())) {
             String status = MistJson.text(data, "status");

@@ -123,6 +123,89 @@ class MistAdapterTest {
     }
 
     @Test
+    void mistsNotFoundIsA500WithRecordNotFoundInError() {
+        mist.stubFor(post("/api/deployments/getByAppId")
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withBody("{\"success\":false,\"data\":null,\"message\":\"Failed to get application\","
+                                + "\"error\":\"record not found\"}")));
+        mist.stubFor(post("/api/deployments")
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withBody("{\"success\":false,\"data\":null,\"message\":\"failed to get app details\","
+                                + "\"error\":\"record not found\"}")));
+
+        assertThatThrownBy(() -> adapter.getDeployment("9.77").block())
+                .isInstanceOfSatisfying(
+                        ProviderException.NotFound.class,
+                        notFound -> assertThat(notFound.upstreamStatus()).contains(500))
+                .hasMessage("Mist: Failed to get application: record not found");
+        assertThatThrownBy(() -> adapter.listDeployments("9", null, 5).block())
+                .isInstanceOf(ProviderException.NotFound.class);
+        assertThatThrownBy(() -> adapter.trigger(new TriggerRequest("9", Source.EMPTY, null, false, "c"))
+                        .block())
+                .isInstanceOf(ProviderException.NotFound.class)
+                .hasMessageContaining("failed to get app details");
+    }
+
+    @Test
+    void anotherProviderErrorKeepsMistsReasonFromError() {
+        mist.stubFor(post("/api/deployments")
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withBody("{\"success\":false,\"data\":null,\"message\":\"failed to get latest commit\","
+                                + "\"error\":\"git fetch failed: Could not resolve host: github.com\"}")));
+
+        assertThatThrownBy(() -> adapter.trigger(new TriggerRequest("1", Source.EMPTY, null, false, "c"))
+                        .block())
+                .isInstanceOf(ProviderException.class)
+                .isNotInstanceOf(ProviderException.NotFound.class)
+                .hasMessageContaining("failed to get latest commit: git fetch failed: Could not resolve host");
+    }
+
+    @Test
+    void liveIsUnknownBecauseMistNeverWritesIsActive() {
+        mist.stubFor(post("/api/deployments/getByAppId").willReturn(okJson(envelope("[" + dep(42, "success") + "]"))));
+
+        assertThat(adapter.getDeployment("1.42").block().live()).isNull();
+    }
+
+    @Test
+    void listedNewestFirstWithTheAppsSequenceBreakingTies() {
+        String sameInstant = "2026-11-22T10:00:00Z";
+        mist.stubFor(post("/api/deployments/getByAppId")
+                .willReturn(okJson(envelope("["
+                        + dep(5, "success").replace("\"deployment_number\":3", "\"deployment_number\":1") + ","
+                        + dep(9, "success").replace("\"deployment_number\":3", "\"deployment_number\":2") + ","
+                        + dep(7, "pending").replace(sameInstant, "2026-11-22T11:00:00Z") + "]"))));
+
+        assertThat(adapter.listDeployments("1", null, 10).block().items())
+                .extracting(Deployment::id)
+                .containsExactly("1.7", "1.9", "1.5");
+    }
+
+    @Test
+    void finishedLogsAreDockerLinesDecodedLikeMistsDashboard() {
+        mist.stubFor(post("/api/deployments/getByAppId").willReturn(okJson(envelope("[" + dep(42, "failed") + "]"))));
+        mist.stubFor(get("/api/deployments/logs?id=42")
+                .willReturn(okJson(envelope("{\"deployment\":{},\"logs\":"
+                        + tools.jackson.databind.json.JsonMapper.builder()
+                                .build()
+                                .writeValueAsString(MistLogLinesTest.FAILED_BUILD)
+                        + "}"))));
+
+        Logs logs = adapter.logs("1.42", 3).block();
+
+        assertThat(logs.items())
+                .extracting(LogLine::message)
+                .containsExactly(
+                        "",
+                        "The command '/bin/sh -c npm run build' returned a non-zero code: 1",
+                        "error deploying docker: build image failed");
+        assertThat(logs.items().get(1).stream()).isEqualTo("stderr");
+    }
+
+    @Test
     void malformedIdSendsNothing() {
         assertThatThrownBy(() -> adapter.getDeployment("77").block()).isInstanceOf(ProviderException.NotFound.class);
         assertThat(mist.getAllServeEvents()).isEmpty();
