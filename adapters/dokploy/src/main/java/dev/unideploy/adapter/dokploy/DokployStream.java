@@ -5,8 +5,6 @@ import dev.unideploy.spi.ProviderHttp;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.WebSocket;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -25,18 +23,10 @@ final class DokployStream {
     static Flux<String> lines(ProviderConnection connection, URI wsUri, URI httpUri, Map<String, String> auth) {
         return Flux.defer(() -> {
             StringBuilder partial = new StringBuilder();
+            // blank lines are lines too: the same ones readLogs counts
             return chunks(connection, wsUri, httpUri, auth).concatMapIterable(chunk -> {
                 partial.append(chunk);
-                List<String> lines = new ArrayList<>();
-                int newline;
-                while ((newline = partial.indexOf("\n")) >= 0) {
-                    String line = partial.substring(0, newline).replace("\r", "");
-                    partial.delete(0, newline + 1);
-                    if (!line.isBlank()) {
-                        lines.add(line);
-                    }
-                }
-                return lines;
+                return DokployLogText.completeLines(partial);
             });
         });
     }
