@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.unideploy.spi.App;
+import dev.unideploy.spi.CancelScope;
 import dev.unideploy.spi.Capability;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.DeploymentEvent;
@@ -174,6 +175,11 @@ final class GovernedAdapter implements ProviderAdapter {
     @Override
     public Mono<Deployment> cancel(String deploymentId) {
         return write("cancel", delegate.cancel(deploymentId)).transform(evicting(deploymentId));
+    }
+
+    @Override
+    public CancelScope cancelScope() {
+        return delegate.cancelScope();
     }
 
     @Override

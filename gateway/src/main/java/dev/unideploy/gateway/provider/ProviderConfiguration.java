@@ -1,6 +1,7 @@
 package dev.unideploy.gateway.provider;
 
 import dev.unideploy.gateway.config.UnideployProperties;
+import dev.unideploy.gateway.store.CorrelationStore;
 import dev.unideploy.sandbox.Sandbox;
 import dev.unideploy.sandbox.SandboxOptions;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -70,9 +71,11 @@ public class ProviderConfiguration {
             ObjectProvider<RequestDecorator> decorators,
             UnideployProperties properties,
             ProviderCircuitBreakers breakers,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            CorrelationStore correlations) {
         RequestDecorator decorator = decorators.getIfAvailable(() -> builder -> builder);
-        return new ProviderConnections(decorator::apply, properties.resilience(), breakers.registry(), meters);
+        return new ProviderConnections(
+                decorator::apply, properties.resilience(), breakers.registry(), meters, correlations);
     }
 
     @Bean

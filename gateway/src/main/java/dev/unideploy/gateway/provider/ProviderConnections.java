@@ -1,5 +1,7 @@
 package dev.unideploy.gateway.provider;
 
+import dev.unideploy.gateway.store.CorrelationStore;
+import dev.unideploy.gateway.store.MemoryCorrelationStore;
 import dev.unideploy.spi.ProviderAdapterFactory;
 import dev.unideploy.spi.ProviderConnection;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -25,12 +27,24 @@ public final class ProviderConnections {
     private final Governance rules;
     private final CircuitBreakerRegistry breakers;
     private final MeterRegistry meters;
+    private final CorrelationStore correlations;
 
     public ProviderConnections(
             UnaryOperator<HttpRequest.Builder> decorator,
             Governance rules,
             CircuitBreakerRegistry breakers,
             MeterRegistry meters) {
+        this(decorator, rules, breakers, meters, new MemoryCorrelationStore());
+    }
+
+    /** @param correlations where adapters remember what their providers forget (the shared store's) */
+    public ProviderConnections(
+            UnaryOperator<HttpRequest.Builder> decorator,
+            Governance rules,
+            CircuitBreakerRegistry breakers,
+            MeterRegistry meters,
+            CorrelationStore correlations) {
+        this.correlations = correlations;
         this.factories = ServiceLoader.load(ProviderAdapterFactory.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .collect(Collectors.toUnmodifiableMap(ProviderAdapterFactory::type, Function.identity()));
@@ -63,7 +77,7 @@ public final class ProviderConnections {
         ProviderConnection connection = new ProviderConnection(
                 id, type, base, settings, client, builder -> decorator.apply(builder.timeout(MAX_EXCHANGE)));
         GovernedAdapter governed = new GovernedAdapter(
-                factory.create(connection),
+                factory.create(connection, correlations.forConnection(id)),
                 rules,
                 rules.circuitBreaker(breakers, id),
                 rules.bulkhead(id),
