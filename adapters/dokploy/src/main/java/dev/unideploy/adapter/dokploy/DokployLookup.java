@@ -114,24 +114,28 @@ final class DokployLookup {
     }
 
     /**
-     * The first row created at or after the anchor, past those of the jobs that waited ahead, carrying no other
-     * id's title and claimed by no other id. Only sealed ids claim: an id a client made up finds nothing.
+     * The first row created at or after the anchor, past those of the jobs that waited ahead, carrying no other id's
+     * title and claimed by no other id. When the anchor is the gateway's clock, which may run ahead of Dokploy's, rows
+     * created up to {@link DokployMemory#CLOCK_SKEW} before it come next, nearest first. Only sealed ids claim: an id a
+     * client made up finds nothing.
      */
     private Mono<Found> byTriggerInstant(DokployView view, Triggered id) {
         if (!seal.verifies(id)) {
             return Mono.error(notFound(id));
         }
         return memory.anchor(id).flatMap((Anchor anchor) -> {
-            List<JsonNode> after = view.rows().stream()
-                    .filter(row -> {
-                        Instant created = DokployView.createdAt(row);
-                        return created != null && !created.isBefore(anchor.since());
-                    })
+            List<JsonNode> candidates = new ArrayList<>(createdBetween(view, anchor.since(), Instant.MAX).stream()
                     .sorted(CREATED)
                     .skip(anchor.ahead())
+                    .toList());
+            if (!anchor.exact()) {
+                candidates.addAll(
+                        createdBetween(view, anchor.since().minus(DokployMemory.CLOCK_SKEW), anchor.since()).stream()
+                                .sorted(CREATED.reversed())
+                                .toList());
+            }
+            List<String> ids = candidates.stream()
                     .filter(row -> DokployId.fromTitle(id.applicationId(), DokployJson.text(row, "title")) == null)
-                    .toList();
-            List<String> ids = after.stream()
                     .map(row -> String.valueOf(DokployJson.text(row, "deploymentId")))
                     .toList();
             return memory.claims(ids)
@@ -144,6 +148,16 @@ final class DokployLookup {
                     .map(row -> DokployDeploymentMapping.fromRow(row, id))
                     .switchIfEmpty(Mono.error(notFound(id)));
         });
+    }
+
+    /** The rows created at or after {@code from} and before {@code to}. */
+    private static List<JsonNode> createdBetween(DokployView view, Instant from, Instant to) {
+        return view.rows().stream()
+                .filter(row -> {
+                    Instant created = DokployView.createdAt(row);
+                    return created != null && !created.isBefore(from) && created.isBefore(to);
+                })
+                .toList();
     }
 
     /**

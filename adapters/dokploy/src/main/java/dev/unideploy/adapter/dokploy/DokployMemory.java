@@ -18,15 +18,22 @@ import reactor.core.publisher.Mono;
 final class DokployMemory {
 
     /**
-     * How far the gateway's clock may run ahead of Dokploy's: with nothing remembered, a triggered id's row is looked
-     * for among the rows created at most this long before its trigger instant.
+     * How far the gateway's clock may run ahead of Dokploy's: with nothing remembered and no free row created since
+     * the trigger instant, a triggered id's row is looked for among those created at most this long before it.
      */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(1);
 
     private static final String DROPPED = "-";
 
-    /** Where a triggered deployment's row is to be found among its app's rows, oldest first. */
-    record Anchor(Instant since, int ahead) {}
+    /**
+     * Where a triggered deployment's row is to be found among its app's rows, oldest first.
+     *
+     * @param since no earlier row is its
+     * @param ahead how many rows from {@code since} on belong to jobs that waited ahead of it
+     * @param exact true when {@code since} is on Dokploy's clock (the job's timestamp), false when it is the trigger
+     *     instant on the gateway's, which may run ahead by up to {@link #CLOCK_SKEW}
+     */
+    record Anchor(Instant since, int ahead, boolean exact) {}
 
     private final Correlations store;
 
@@ -82,9 +89,9 @@ final class DokployMemory {
         return store.remember("t:" + id, jobTimestamp + "," + ahead).then();
     }
 
-    /** The remembered anchor, else the trigger instant less the clock skew and nothing known ahead. */
+    /** The remembered anchor, else the trigger instant on the gateway's clock and nothing known ahead. */
     Mono<Anchor> anchor(Triggered id) {
-        Anchor guess = new Anchor(id.triggered().minus(CLOCK_SKEW), 0);
+        Anchor guess = new Anchor(id.triggered(), 0, false);
         return store.recall("t:" + id).map(value -> parse(value, guess)).defaultIfEmpty(guess);
     }
 
@@ -93,7 +100,8 @@ final class DokployMemory {
         try {
             return new Anchor(
                     Instant.ofEpochMilli(Long.parseLong(value.substring(0, comma))),
-                    Integer.parseInt(value.substring(comma + 1)));
+                    Integer.parseInt(value.substring(comma + 1)),
+                    true);
         } catch (RuntimeException unreadable) {
             return guess;
         }

@@ -150,6 +150,28 @@ class DokployCorrelationTest {
     }
 
     @Test
+    @DisplayName("two triggers a moment apart, nothing remembered: each takes its own row, whichever is asked first")
+    void backToBackTriggers() {
+        Triggered first = triggered(NOW, "c-1");
+        Triggered second = triggered(NOW.plusMillis(50), "c-2");
+        rows(renamed("r2", "done", NOW.plusMillis(1600)), renamed("r1", "error", NOW.plusMillis(10)));
+        queue();
+
+        assertThat(adapter.getDeployment(second.toString())
+                        .block()
+                        .raw()
+                        .get("deploymentId")
+                        .asString())
+                .isEqualTo("r2");
+        assertThat(adapter.getDeployment(first.toString())
+                        .block()
+                        .raw()
+                        .get("deploymentId")
+                        .asString())
+                .isEqualTo("r1");
+    }
+
+    @Test
     @DisplayName("claimed rows and rows titled for another id are never taken by trigger instant")
     void claimedAndTitledRowsAreSkipped() {
         Triggered mine = triggered(NOW, "c-1");
