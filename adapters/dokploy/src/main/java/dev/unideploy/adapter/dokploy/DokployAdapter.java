@@ -1,7 +1,6 @@
 package dev.unideploy.adapter.dokploy;
 
 import dev.unideploy.adapter.dokploy.DokployDeploymentMapping.Found;
-import dev.unideploy.adapter.dokploy.DokployId.Triggered;
 import dev.unideploy.spi.App;
 import dev.unideploy.spi.CancelScope;
 import dev.unideploy.spi.Capability;
@@ -29,7 +28,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Dokploy behind the port. Its deploy returns no id: we send a title naming the id we answer ({@link
- * DokployId.Triggered}), find the deployment by that title while Dokploy shows it, remember which row it is (Dokploy
+ * DokployTriggeredId}), find the deployment by that title while Dokploy shows it, remember which row it is (Dokploy
  * overwrites the title with the commit message when the build ends), and else find the row by the trigger instant.
  */
 final class DokployAdapter implements ProviderAdapter {
@@ -110,7 +109,7 @@ final class DokployAdapter implements ProviderAdapter {
                 return Mono.error(new ProviderException.InvalidRequest(
                         "correlation id must be 1 to 100 URL-safe characters without '~'", "correlationId", null));
             }
-            Triggered id = seal.issue(request.appId(), Instant.now(clock), request.correlationId());
+            DokployTriggeredId id = seal.issue(request.appId(), Instant.now(clock), request.correlationId());
             return client.deploy(request.appId(), id.title(), "Deployed through Unideploy")
                     .then(lookup.triggered(id)
                             .map(Found::deployment)

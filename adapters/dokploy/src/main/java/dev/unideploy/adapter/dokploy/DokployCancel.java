@@ -1,7 +1,6 @@
 package dev.unideploy.adapter.dokploy;
 
 import dev.unideploy.adapter.dokploy.DokployDeploymentMapping.Found;
-import dev.unideploy.adapter.dokploy.DokployId.Triggered;
 import dev.unideploy.spi.CancelScope;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.Lifecycle;
@@ -49,7 +48,7 @@ final class DokployCancel {
                 return found.row().pid() == null ? Mono.error(conflict(RUNNING)) : kill(id, found);
             }
             DokployJson.Job job = found.job();
-            if (job == null || !job.waiting() || !(id instanceof Triggered triggered)) {
+            if (job == null || !job.waiting() || !(id instanceof DokployTriggeredId triggered)) {
                 return Mono.error(conflict(RUNNING));
             }
             return lookup.view(id.applicationId()).flatMap(view -> {
@@ -66,7 +65,7 @@ final class DokployCancel {
     }
 
     /** After {@code cleanQueues}: dropped (remembered, so the id never takes another row), or it started meanwhile. */
-    private Mono<Deployment> dropped(Triggered id, Deployment before) {
+    private Mono<Deployment> dropped(DokployTriggeredId id, Deployment before) {
         return lookup.view(id.applicationId()).flatMap(view -> {
             if (view.jobTitled(id.title()).isPresent()
                     || view.rowTitled(id.title()).isPresent()) {

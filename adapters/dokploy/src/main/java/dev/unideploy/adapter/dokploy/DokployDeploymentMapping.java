@@ -45,7 +45,7 @@ final class DokployDeploymentMapping {
     }
 
     /** A job not yet a row: queued while it waits, in progress once picked up (the row is about to appear). */
-    static Found fromJob(JsonNode node, DokployId.Triggered id) {
+    static Found fromJob(JsonNode node, DokployTriggeredId id) {
         DokployJson.Job job = DokployJson.read(node, DokployJson.Job.class);
         Lifecycle lifecycle = DokployStatusMapping.jobLifecycle(job.state() == null ? "waiting" : job.state());
         Deployment deployment = Deployment.builder(id.toString(), id.applicationId())

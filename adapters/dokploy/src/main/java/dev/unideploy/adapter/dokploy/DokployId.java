@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * no id, so the gateway's id is made before the row exists and must outlive the title that ties them (Dokploy
  * overwrites it when the build ends): it carries the trigger instant, which finds the row when nothing else does.
  */
-sealed interface DokployId {
+sealed interface DokployId permits DokployRowId, DokployTriggeredId {
 
     /** Every title the gateway sends starts so; the rest is the triggered id's own part. */
     String TITLE_PREFIX = "unideploy-";
@@ -25,39 +25,6 @@ sealed interface DokployId {
 
     String applicationId();
 
-    /** A row of {@code deployment.all}: {@code <applicationId>.<deploymentId>}. */
-    record Row(String applicationId, String deploymentId) implements DokployId {
-        @Override
-        public String toString() {
-            return applicationId + "." + deploymentId;
-        }
-    }
-
-    /**
-     * A deployment triggered through the gateway: {@code <applicationId>.~<triggered>~<correlationId>~<seal>}, the
-     * trigger instant in milliseconds and the {@link DokploySeal seal} in base 36. It is sent as the title {@code
-     * unideploy-~<triggered>~<correlationId>~<seal>}, so a row or queued job still titled so names its id.
-     */
-    record Triggered(String applicationId, Instant triggered, String correlationId, String seal) implements DokployId {
-
-        public Triggered {
-            triggered = Instant.ofEpochMilli(triggered.toEpochMilli());
-        }
-
-        String title() {
-            return TITLE_PREFIX + part();
-        }
-
-        private String part() {
-            return "~" + Long.toString(triggered.toEpochMilli(), 36) + "~" + correlationId + "~" + seal;
-        }
-
-        @Override
-        public String toString() {
-            return applicationId + "." + part();
-        }
-    }
-
     /** Parses a local id; one that is not a Dokploy id is simply not found. */
     static DokployId parse(String localId) {
         int dot = localId.indexOf('.');
@@ -65,9 +32,9 @@ sealed interface DokployId {
             String app = localId.substring(0, dot);
             String rest = localId.substring(dot + 1);
             if (ROW.matcher(rest).matches()) {
-                return new Row(app, rest);
+                return new DokployRowId(app, rest);
             }
-            Triggered triggered = triggered(app, rest);
+            DokployTriggeredId triggered = triggered(app, rest);
             if (triggered != null) {
                 return triggered;
             }
@@ -76,28 +43,28 @@ sealed interface DokployId {
     }
 
     /** The id of a row; a row id Dokploy would never make (not a nanoid) cannot be represented: a bad response. */
-    static Row row(String applicationId, @Nullable String deploymentId) {
+    static DokployRowId row(String applicationId, @Nullable String deploymentId) {
         if (deploymentId == null || !ROW.matcher(deploymentId).matches()) {
             throw new ProviderException.BadResponse(
                     "Dokploy answered a deployment id that is not a nanoid; it cannot be represented", null, null);
         }
-        return new Row(applicationId, deploymentId);
+        return new DokployRowId(applicationId, deploymentId);
     }
 
     /** The triggered id a title names, or null when the title is not one the gateway sent. */
-    static @Nullable Triggered fromTitle(String applicationId, @Nullable String title) {
+    static @Nullable DokployTriggeredId fromTitle(String applicationId, @Nullable String title) {
         return title != null && title.startsWith(TITLE_PREFIX)
                 ? triggered(applicationId, title.substring(TITLE_PREFIX.length()))
                 : null;
     }
 
-    private static @Nullable Triggered triggered(String applicationId, String part) {
+    private static @Nullable DokployTriggeredId triggered(String applicationId, String part) {
         Matcher matcher = TRIGGERED.matcher(part);
         if (!matcher.matches()) {
             return null;
         }
         try {
-            return new Triggered(
+            return new DokployTriggeredId(
                     applicationId,
                     Instant.ofEpochMilli(Long.parseLong(matcher.group(1), 36)),
                     matcher.group(2),

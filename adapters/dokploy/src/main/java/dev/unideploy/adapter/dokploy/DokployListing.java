@@ -1,7 +1,6 @@
 package dev.unideploy.adapter.dokploy;
 
 import dev.unideploy.adapter.dokploy.DokployDeploymentMapping.Found;
-import dev.unideploy.adapter.dokploy.DokployId.Triggered;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.DeploymentPage;
 import dev.unideploy.spi.ProviderException;
@@ -72,8 +71,8 @@ final class DokployListing {
             Set<String> ids = new HashSet<>();
             List<Mono<Void>> proven = new ArrayList<>();
             for (JsonNode row : view.rows()) {
-                DokployId.Row own = DokployId.row(view.applicationId(), DokployJson.text(row, "deploymentId"));
-                Triggered titled = DokployId.fromTitle(view.applicationId(), DokployJson.text(row, "title"));
+                DokployRowId own = DokployId.row(view.applicationId(), DokployJson.text(row, "deploymentId"));
+                DokployTriggeredId titled = DokployId.fromTitle(view.applicationId(), DokployJson.text(row, "title"));
                 DokployId id = claimed(own, claims);
                 if (id == own && titled != null) {
                     id = titled;
@@ -85,7 +84,8 @@ final class DokployListing {
             }
             for (JsonNode job : view.jobs()) {
                 DokployJson.JobData data = DokployView.job(job).data();
-                Triggered titled = DokployId.fromTitle(view.applicationId(), data == null ? null : data.titleLog());
+                DokployTriggeredId titled =
+                        DokployId.fromTitle(view.applicationId(), data == null ? null : data.titleLog());
                 // someone else's job has no id that would outlive it: only rows show it, once built
                 if (titled != null && ids.add(titled.toString())) {
                     Found found = DokployDeploymentMapping.fromJob(job, titled);
@@ -97,7 +97,7 @@ final class DokployListing {
         });
     }
 
-    private static DokployId claimed(DokployId.Row row, Map<String, String> claims) {
+    private static DokployId claimed(DokployRowId row, Map<String, String> claims) {
         String claimedBy = claims.get(row.deploymentId());
         if (claimedBy == null) {
             return row;

@@ -1,7 +1,6 @@
 package dev.unideploy.adapter.dokploy;
 
 import dev.unideploy.adapter.dokploy.DokployDeploymentMapping.Found;
-import dev.unideploy.adapter.dokploy.DokployId.Triggered;
 import dev.unideploy.adapter.dokploy.DokployMemory.Anchor;
 import dev.unideploy.spi.ProviderException;
 import java.time.Instant;
@@ -60,7 +59,7 @@ final class DokployLookup {
 
     /** The deployment {@code id} names, or not found. */
     Mono<Found> resolve(DokployId id) {
-        if (id instanceof Triggered triggered) {
+        if (id instanceof DokployTriggeredId triggered) {
             return memory.rowOf(triggered)
                     .flatMap(remembered -> DokployMemory.dropped(remembered)
                             ? Mono.<Found>error(notFound(id))
@@ -71,7 +70,7 @@ final class DokployLookup {
                     .switchIfEmpty(Mono.defer(
                             () -> view(id.applicationId()).flatMap(view -> correlate(view, triggered, true))));
         }
-        DokployId.Row row = (DokployId.Row) id;
+        DokployRowId row = (DokployRowId) id;
         return rows(row.applicationId())
                 .flatMap(view -> Mono.justOrEmpty(view.rowById(row.deploymentId())))
                 .switchIfEmpty(Mono.error(notFound(id)))
@@ -79,7 +78,7 @@ final class DokployLookup {
                         .map(claims -> DokployDeploymentMapping.fromRow(node, canonical(row, claims))));
     }
 
-    private static DokployId canonical(DokployId.Row row, Map<String, String> claims) {
+    private static DokployId canonical(DokployRowId row, Map<String, String> claims) {
         String claimed = claims.get(row.deploymentId());
         if (claimed != null) {
             try {
@@ -98,7 +97,7 @@ final class DokployLookup {
      * By title while Dokploy shows it (remembered at once), else — Dokploy just renamed the row, or the job left the
      * queue between our reads — once more, then by trigger instant.
      */
-    private Mono<Found> correlate(DokployView view, Triggered id, boolean again) {
+    private Mono<Found> correlate(DokployView view, DokployTriggeredId id, boolean again) {
         Optional<JsonNode> row = view.rowTitled(id.title());
         if (row.isPresent()) {
             String rowId = String.valueOf(DokployJson.text(row.get(), "deploymentId"));
@@ -119,7 +118,7 @@ final class DokployLookup {
      * created up to {@link DokployMemory#CLOCK_SKEW} before it come next, nearest first. Only sealed ids claim: an id a
      * client made up finds nothing.
      */
-    private Mono<Found> byTriggerInstant(DokployView view, Triggered id) {
+    private Mono<Found> byTriggerInstant(DokployView view, DokployTriggeredId id) {
         if (!seal.verifies(id)) {
             return Mono.error(notFound(id));
         }
@@ -164,7 +163,7 @@ final class DokployLookup {
      * Right after {@code application.deploy}: the job (or, were Dokploy quick, the row) titled for {@code id},
      * remembering where the job stood in the queue; empty when Dokploy shows neither yet. Never claims by instant.
      */
-    Mono<Found> triggered(Triggered id) {
+    Mono<Found> triggered(DokployTriggeredId id) {
         return view(id.applicationId()).flatMap(view -> {
             Optional<JsonNode> job = view.jobTitled(id.title());
             Mono<Void> remembered = job.map(node -> {
@@ -192,13 +191,13 @@ final class DokployLookup {
      */
     Mono<Found> findByCorrelation(String applicationId, String correlationId, Instant notBefore) {
         return view(applicationId).flatMap(view -> {
-            Optional<Triggered> titled = titled(view, correlationId);
-            Triggered id = titled.orElseGet(() -> seal.issue(applicationId, notBefore, correlationId));
+            Optional<DokployTriggeredId> titled = titled(view, correlationId);
+            DokployTriggeredId id = titled.orElseGet(() -> seal.issue(applicationId, notBefore, correlationId));
             return resolve(id);
         });
     }
 
-    private static Optional<Triggered> titled(DokployView view, String correlationId) {
+    private static Optional<DokployTriggeredId> titled(DokployView view, String correlationId) {
         List<@Nullable String> titles = new ArrayList<>();
         view.rows().forEach(row -> titles.add(DokployJson.text(row, "title")));
         view.jobs().forEach(job -> {

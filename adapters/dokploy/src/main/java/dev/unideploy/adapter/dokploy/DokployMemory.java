@@ -1,6 +1,5 @@
 package dev.unideploy.adapter.dokploy;
 
-import dev.unideploy.adapter.dokploy.DokployId.Triggered;
 import dev.unideploy.spi.Correlations;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +41,7 @@ final class DokployMemory {
     }
 
     /** The row remembered for {@code id}; {@code -} when its queued job was dropped; empty when unknown. */
-    Mono<String> rowOf(Triggered id) {
+    Mono<String> rowOf(DokployTriggeredId id) {
         return store.recall("d:" + id);
     }
 
@@ -63,7 +62,7 @@ final class DokployMemory {
     }
 
     /** Records what a title proved: {@code id} is {@code rowId}. */
-    Mono<Void> proven(Triggered id, String rowId) {
+    Mono<Void> proven(DokployTriggeredId id, String rowId) {
         return store.remember("d:" + id, rowId)
                 .then(store.remember("r:" + rowId, id.toString()))
                 .then();
@@ -73,24 +72,24 @@ final class DokployMemory {
      * Claims {@code rowId} for {@code id} unless another id holds it: answers the row now remembered for {@code id}
      * (normally {@code rowId}; another if a second gateway instance was quicker), or empty when the row is taken.
      */
-    Mono<String> claim(Triggered id, String rowId) {
+    Mono<String> claim(DokployTriggeredId id, String rowId) {
         return store.remember("r:" + rowId, id.toString())
                 .filter(holder -> holder.equals(id.toString()))
                 .flatMap(mine -> store.remember("d:" + id, rowId));
     }
 
     /** {@code id}'s queued job was dropped before it ran: it never gets a row. */
-    Mono<Void> drop(Triggered id) {
+    Mono<Void> drop(DokployTriggeredId id) {
         return store.remember("d:" + id, DROPPED).then();
     }
 
     /** Where {@code id}'s job stood when it was queued: its timestamp and the jobs of its app ahead of it. */
-    Mono<Void> queued(Triggered id, long jobTimestamp, int ahead) {
+    Mono<Void> queued(DokployTriggeredId id, long jobTimestamp, int ahead) {
         return store.remember("t:" + id, jobTimestamp + "," + ahead).then();
     }
 
     /** The remembered anchor, else the trigger instant on the gateway's clock and nothing known ahead. */
-    Mono<Anchor> anchor(Triggered id) {
+    Mono<Anchor> anchor(DokployTriggeredId id) {
         Anchor guess = new Anchor(id.triggered(), 0, false);
         return store.recall("t:" + id).map(value -> parse(value, guess)).defaultIfEmpty(guess);
     }

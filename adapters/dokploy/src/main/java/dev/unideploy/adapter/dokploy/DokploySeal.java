@@ -1,6 +1,5 @@
 package dev.unideploy.adapter.dokploy;
 
-import dev.unideploy.adapter.dokploy.DokployId.Triggered;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -26,9 +25,9 @@ final class DokploySeal {
     }
 
     /** A new triggered id, sealed. */
-    Triggered issue(String applicationId, Instant triggered, String correlationId) {
+    DokployTriggeredId issue(String applicationId, Instant triggered, String correlationId) {
         Instant millis = Instant.ofEpochMilli(triggered.toEpochMilli());
-        return new Triggered(applicationId, millis, correlationId, of(applicationId, millis, correlationId));
+        return new DokployTriggeredId(applicationId, millis, correlationId, of(applicationId, millis, correlationId));
     }
 
     /** The seal of a triggered id: 64 bits of the MAC, base 36. */
@@ -37,7 +36,7 @@ final class DokploySeal {
         return new BigInteger(1, Arrays.copyOf(mac, 8)).toString(36);
     }
 
-    boolean verifies(Triggered id) {
+    boolean verifies(DokployTriggeredId id) {
         String expected = of(id.applicationId(), id.triggered(), id.correlationId());
         return MessageDigest.isEqual(
                 expected.getBytes(StandardCharsets.US_ASCII), id.seal().getBytes(StandardCharsets.US_ASCII));

@@ -20,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.unideploy.adapter.dokploy.DokployId.Triggered;
 import dev.unideploy.spi.CancelScope;
 import dev.unideploy.spi.Correlations;
 import dev.unideploy.spi.Deployment;
@@ -46,7 +45,7 @@ class DokployCancelTest {
     private static final String KILL = "/api/deployment.killProcess";
     private static final String REMOVE = "/api/deployment.removeDeployment";
 
-    private final Triggered mine = triggered(NOW, "c-1");
+    private final DokployTriggeredId mine = triggered(NOW, "c-1");
     private DokployAdapter adapter;
 
     @BeforeEach

@@ -20,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.unideploy.adapter.dokploy.DokployId.Triggered;
 import dev.unideploy.spi.Correlations;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.ProviderException;
@@ -67,7 +66,7 @@ class DokployCorrelationTest {
     @Test
     @DisplayName("trigger sends the title of the id it answers, and remembers where the job stands in the queue")
     void triggerAnswersTheQueuedJobUnderItsId() {
-        Triggered id = triggered(NOW, "c-1");
+        DokployTriggeredId id = triggered(NOW, "c-1");
         dokploy.stubFor(post("/api/application.deploy").willReturn(ok()));
         rows(row("r1", "Manual", "running"));
         queue(
@@ -106,7 +105,7 @@ class DokployCorrelationTest {
     @Test
     @DisplayName("the id follows its row after Dokploy renames it: remembered while the title matched")
     void theIdOutlivesTheTitle() {
-        Triggered id = triggered(NOW, "c-1");
+        DokployTriggeredId id = triggered(NOW, "c-1");
         rows(row("r2", id.title(), "running", NOW.plusSeconds(30)), row("r1", "Manual", "done"));
         queue(job("job-1", id.title(), "active", NOW));
         assertThat(adapter.getDeployment(id.toString()).block().status()).isEqualTo(Status.IN_PROGRESS);
@@ -127,8 +126,8 @@ class DokployCorrelationTest {
     @Test
     @DisplayName("with nothing remembered, the row is the first created since the trigger that no other id claimed")
     void foundByTriggerInstant() {
-        Triggered first = triggered(NOW, "c-1");
-        Triggered second = triggered(NOW.plusSeconds(3), "c-2");
+        DokployTriggeredId first = triggered(NOW, "c-1");
+        DokployTriggeredId second = triggered(NOW.plusSeconds(3), "c-2");
         rows(
                 renamed("r4", "done", NOW.plusSeconds(5)),
                 renamed("r3", "done", NOW.plusMillis(1500)),
@@ -152,8 +151,8 @@ class DokployCorrelationTest {
     @Test
     @DisplayName("two triggers a moment apart, nothing remembered: each takes its own row, whichever is asked first")
     void backToBackTriggers() {
-        Triggered first = triggered(NOW, "c-1");
-        Triggered second = triggered(NOW.plusMillis(50), "c-2");
+        DokployTriggeredId first = triggered(NOW, "c-1");
+        DokployTriggeredId second = triggered(NOW.plusMillis(50), "c-2");
         rows(renamed("r2", "done", NOW.plusMillis(1600)), renamed("r1", "error", NOW.plusMillis(10)));
         queue();
 
@@ -174,8 +173,8 @@ class DokployCorrelationTest {
     @Test
     @DisplayName("claimed rows and rows titled for another id are never taken by trigger instant")
     void claimedAndTitledRowsAreSkipped() {
-        Triggered mine = triggered(NOW, "c-1");
-        Triggered other = triggered(NOW.minusSeconds(30), "c-0");
+        DokployTriggeredId mine = triggered(NOW, "c-1");
+        DokployTriggeredId other = triggered(NOW.minusSeconds(30), "c-0");
         memory.remember("r:r2", "dok-web.r-someone").block();
         rows(
                 renamed("r4", "done", NOW.plusSeconds(9)),
@@ -194,7 +193,7 @@ class DokployCorrelationTest {
     @Test
     @DisplayName("the rows of jobs that waited ahead of ours are skipped; Dokploy's own clock is used when known")
     void jobsAheadAreSkipped() {
-        Triggered id = triggered(NOW, "c-1");
+        DokployTriggeredId id = triggered(NOW, "c-1");
         memory.remember("t:" + id, NOW.plusSeconds(1).toEpochMilli() + ",1").block();
         rows(
                 renamed("r3", "done", NOW.plusSeconds(8)),
@@ -214,7 +213,7 @@ class DokployCorrelationTest {
     @Test
     @DisplayName("a gateway clock up to a second ahead of Dokploy's still finds the row")
     void clockSkew() {
-        Triggered id = triggered(NOW, "c-1");
+        DokployTriggeredId id = triggered(NOW, "c-1");
         rows(renamed("r1", "done", NOW.minusMillis(700)));
         queue();
 
@@ -229,7 +228,7 @@ class DokployCorrelationTest {
     @Test
     @DisplayName("an id a client made up (no valid seal) claims nothing: not found, nothing remembered")
     void madeUpIdsClaimNothing() {
-        Triggered real = triggered(NOW, "c-1");
+        DokployTriggeredId real = triggered(NOW, "c-1");
         String forged = "dok-web.~" + Long.toString(NOW.toEpochMilli(), 36) + "~c-1~abc";
         rows(renamed("r1", "done", NOW.plusSeconds(1)));
         queue();
@@ -247,7 +246,7 @@ class DokployCorrelationTest {
     @Test
     @DisplayName("a remembered row that is gone (deleted, or rotated out) is not found: never another row")
     void aRememberedRowThatIsGoneIsNotFound() {
-        Triggered id = triggered(NOW, "c-1");
+        DokployTriggeredId id = triggered(NOW, "c-1");
         memory.remember("d:" + id, "r1").block();
         rows(renamed("r2", "done", NOW.plusSeconds(1)));
 
@@ -258,7 +257,7 @@ class DokployCorrelationTest {
     @Test
     @DisplayName("a job that became a row between our two reads is looked for once more by its title")
     void aJobBetweenQueueAndRow() {
-        Triggered id = triggered(NOW, "c-9");
+        DokployTriggeredId id = triggered(NOW, "c-9");
         dokploy.stubFor(get(ROWS)
                 .inScenario("worker")
                 .whenScenarioStateIs(Scenario.STARTED)
@@ -280,7 +279,7 @@ class DokployCorrelationTest {
     @Test
     @DisplayName("a timed-out trigger is found by its correlation id: by title, else by the time it was sent")
     void findTriggered() {
-        Triggered id = triggered(NOW.minusMillis(3), "c-5");
+        DokployTriggeredId id = triggered(NOW.minusMillis(3), "c-5");
         rows(row("r1", id.title(), "running", NOW));
         queue();
 

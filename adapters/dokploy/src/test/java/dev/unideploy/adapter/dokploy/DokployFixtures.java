@@ -1,6 +1,5 @@
 package dev.unideploy.adapter.dokploy;
 
-import dev.unideploy.adapter.dokploy.DokployId.Triggered;
 import dev.unideploy.spi.Correlations;
 import dev.unideploy.spi.ProviderConnection;
 import java.net.URI;
@@ -38,7 +37,7 @@ final class DokployFixtures {
     }
 
     /** The id the adapter issues for a trigger at {@code at} with {@code correlationId}. */
-    static Triggered triggered(Instant at, String correlationId) {
+    static DokployTriggeredId triggered(Instant at, String correlationId) {
         return new DokploySeal(KEY).issue(APP, at, correlationId);
     }
 

@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.unideploy.adapter.dokploy.DokployId.Triggered;
 import dev.unideploy.spi.Correlations;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.DeploymentPage;
@@ -45,9 +44,9 @@ class DokployListingTest {
     @DisplayName("rows under the ids their triggers returned (remembered or titled); our queued jobs; newest first")
     void rowsUnderTheirTriggeredIds() {
         Correlations memory = Correlations.inMemory();
-        Triggered remembered = triggered(NOW.minusSeconds(60), "c-1");
-        Triggered running = triggered(NOW.minusSeconds(30), "c-2");
-        Triggered queued = triggered(NOW, "c-3");
+        DokployTriggeredId remembered = triggered(NOW.minusSeconds(60), "c-1");
+        DokployTriggeredId running = triggered(NOW.minusSeconds(30), "c-2");
+        DokployTriggeredId queued = triggered(NOW, "c-3");
         memory.remember("d:" + remembered, "r3").block();
         memory.remember("r:r3", remembered.toString()).block();
         dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web")
@@ -108,7 +107,7 @@ class DokployListingTest {
             switch (random.nextInt(4)) {
                 case 0 -> rows.add(row(id, triggered(created, "t" + i).title(), "running", created));
                 case 1 -> {
-                    Triggered claimer = triggered(created.minusSeconds(1), "k" + i);
+                    DokployTriggeredId claimer = triggered(created.minusSeconds(1), "k" + i);
                     correlations.remember("r:" + id, claimer.toString()).block();
                     rows.add(renamed(id, "done", created));
                 }
@@ -185,7 +184,7 @@ class DokployListingTest {
         int limit = 1 + random.nextInt(4);
         DeploymentPage first = DokployListing.slice(before, null, limit);
         List<Deployment> after = new ArrayList<>(before);
-        Triggered newer = triggered(NOW.plusSeconds(10), "new");
+        DokployTriggeredId newer = triggered(NOW.plusSeconds(10), "new");
         after.add(
                 0,
                 Deployment.builder(newer.toString(), "dok-web")
