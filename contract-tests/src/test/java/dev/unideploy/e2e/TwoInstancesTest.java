@@ -122,6 +122,8 @@ class TwoInstancesTest {
     @Test
     @DisplayName("a deployment cancelled through one instance reads as cancelled through the other")
     void cancelLedgerIsShared() {
+        // Dokploy cancels only a waiting deployment: ours waits while this one builds (one build at a time)
+        trigger(one, "dokploy:dok-broken", UUID.randomUUID().toString());
         Map<?, ?> created =
                 trigger(one, "dokploy:dok-web", UUID.randomUUID().toString()).getResponseBody();
         String id = (String) created.get("id");

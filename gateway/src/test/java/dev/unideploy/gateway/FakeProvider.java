@@ -193,6 +193,16 @@ public final class FakeProvider implements ProviderAdapter {
     }
 
     @Override
+    public Mono<Void> delete(String deploymentId) {
+        return call("delete", () -> {
+                    find(deploymentId);
+                    state.deployments.removeIf(d -> d.id().equals(deploymentId));
+                    return true;
+                })
+                .then();
+    }
+
+    @Override
     public Mono<Map<String, String>> authHeaders() {
         return Mono.just(Map.of("Authorization", "Bearer " + connection.requireSetting("token")));
     }

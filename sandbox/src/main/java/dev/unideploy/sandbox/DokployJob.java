@@ -1,113 +1,56 @@
 package dev.unideploy.sandbox;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One {@code application.deploy}: a BullMQ job for its first step, then a deployment row ({@code running} →
- * {@code done} | {@code error}). Queued work has no row and no deployment id on the API, only the job.
+ * One {@code application.deploy} (or {@code redeploy}) as Dokploy's in-memory queue holds it: a job ({@code job-N})
+ * queued at {@code queuedAt}, which becomes a deployment row when the worker picks it up ({@link DokployQueue}).
+ *
+ * @param deploymentId the id its row gets (the caller learns none from the deploy)
+ * @param title the title sent, else Dokploy's default for the job type
  */
 record DokployJob(
-        int jobId,
+        int sequence,
         String deploymentId,
         DokployApp app,
         boolean fails,
-        @Nullable String title,
-        @Nullable String description,
-        Timeline timeline,
-        boolean killed) {
+        boolean redeploy,
+        String title,
+        String description,
+        Instant queuedAt) {
 
-    private static final int DONE = 4;
-    private static final DateTimeFormatter LOG_FILE_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd:HH:mm:ss").withZone(ZoneOffset.UTC);
-
-    /** Still waiting in the queue: no deployment row yet. */
-    boolean queued() {
-        return !killed && timeline.tick() == 0;
+    static DokployJob of(
+            int sequence,
+            DokployApp app,
+            boolean fails,
+            boolean redeploy,
+            @Nullable String title,
+            @Nullable String description,
+            Instant queuedAt) {
+        String sent =
+                title == null || title.isEmpty() ? (redeploy ? "Rebuild deployment" : "Manual deployment") : title;
+        return new DokployJob(
+                sequence,
+                Json.randomId(21),
+                app,
+                fails,
+                redeploy,
+                sent,
+                description == null ? "" : description,
+                queuedAt);
     }
 
-    String status() {
-        if (killed) {
-            return "error"; // killProcess writes "error", not "cancelled" (that one means "interrupted by a restart")
-        }
-        int tick = timeline.tick();
-        if (tick < DONE) {
-            return "running";
-        }
-        return fails ? "error" : "done";
+    String jobId() {
+        return "job-" + sequence;
     }
 
-    DokployJob kill() {
-        return new DokployJob(jobId, deploymentId, app, fails, title, description, timeline.frozen(), true);
-    }
-
-    Instant createdAt() {
-        return timeline.at(1);
-    }
-
-    String logPath() {
-        return "/etc/dokploy/logs/" + app.appName() + "/" + app.appName() + "-" + LOG_FILE_TIME.format(timeline.start())
-                + "-" + deploymentId.substring(0, 6) + ".log";
-    }
-
-    /** The deployment row, as {@code deployment.all} lists it. */
-    Map<String, @Nullable Object> toRow() {
-        String status = status();
-        Instant finished = killed ? timeline.frozenAt() : (status.equals("running") ? null : timeline.at(DONE));
-        return Json.obj(
-                "deploymentId",
-                deploymentId,
-                "title",
-                title != null ? title : "Manual deployment",
-                "description",
-                description,
-                "status",
-                status,
-                "logPath",
-                logPath(),
-                "pid",
-                status.equals("running") ? String.valueOf(20000 + jobId) : null,
-                "applicationId",
-                app.applicationId(),
-                "composeId",
-                null,
-                "serverId",
-                null,
-                "isPreviewDeployment",
-                false,
-                "previewDeploymentId",
-                null,
-                "createdAt",
-                Json.iso(createdAt()),
-                "startedAt",
-                Json.iso(createdAt()),
-                "finishedAt",
-                Json.iso(finished),
-                "errorMessage",
-                status.equals("error") && !killed ? "Error building the application" : null,
-                "scheduleId",
-                null,
-                "backupId",
-                null,
-                "rollbackId",
-                null,
-                "volumeBackupId",
-                null,
-                "buildServerId",
-                null);
-    }
-
-    /** The BullMQ job, as {@code deployment.queueList} lists it. */
-    Map<String, @Nullable Object> toQueueRow() {
-        return Json.obj(
+    /** The job as {@code deployment.queueList} lists it; {@code processedOn} once the worker picked it up. */
+    Map<String, @Nullable Object> toQueueRow(@Nullable Instant processedOn) {
+        Map<String, @Nullable Object> row = Json.obj(
                 "id",
-                String.valueOf(jobId),
+                jobId(),
                 "name",
                 "deployments",
                 "data",
@@ -115,61 +58,30 @@ record DokployJob(
                         "applicationId",
                         app.applicationId(),
                         "titleLog",
-                        title != null ? title : "Manual deployment",
+                        title,
                         "descriptionLog",
-                        description != null ? description : "",
+                        description,
                         "type",
-                        "deploy",
+                        redeploy ? "redeploy" : "deploy",
                         "applicationType",
                         "application",
                         "server",
                         false),
                 "timestamp",
-                timeline.start().toEpochMilli(),
-                "processedOn",
-                null,
-                "finishedOn",
-                null,
-                "failedReason",
-                null,
-                "state",
-                "waiting",
-                "servicePath",
-                null);
-    }
-
-    /** The log file's text so far. */
-    String log() {
-        int tick = killed ? Math.min(timeline.tick(), DONE - 1) : timeline.tick();
-        return ScriptLine.upTo(script(), tick).stream()
-                .map(line -> line.text() + "\n")
-                .collect(Collectors.joining());
-    }
-
-    private List<ScriptLine> script() {
-        String repo = "github.com/unideploy/" + app.name() + ".git";
-        String code = "/etc/dokploy/applications/" + app.appName() + "/code";
-        List<ScriptLine> lines = new ArrayList<>(List.of(
-                ScriptLine.out(1, "Initializing deployment"),
-                ScriptLine.out(1, "Cloning Repo " + repo + " to " + code + ": ✅"),
-                ScriptLine.out(1, "Cloning into '" + code + "'..."),
-                ScriptLine.out(2, "Cloned " + repo + ": ✅"),
-                ScriptLine.out(2, "Build nixpacks: ✅"),
-                ScriptLine.out(2, "╔═════════ Nixpacks v1.39.0 ═════════╗"),
-                ScriptLine.out(3, "║ setup      │ nodejs_22, npm-9_x    ║"),
-                ScriptLine.out(3, "#8 [stage-0 4/8] RUN npm ci")));
-        if (fails) {
-            lines.add(
-                    ScriptLine.err(
-                            DONE,
-                            "#10 ERROR: process \"/bin/bash -ol pipefail -c npm run build\" did not complete successfully: exit code: 1"));
-            lines.add(
-                    ScriptLine.err(DONE, "Error: Command failed: nixpacks build " + code + " --name " + app.appName()));
-            lines.add(ScriptLine.err(DONE, "❌ Error building"));
-        } else {
-            lines.add(ScriptLine.out(DONE, "#12 naming to docker.io/library/" + app.appName() + " done"));
-            lines.add(ScriptLine.out(DONE, "Docker Deployed: ✅"));
+                queuedAt.toEpochMilli());
+        // undefined fields are left out of the JSON, as JavaScript leaves them
+        if (processedOn != null) {
+            row.put("processedOn", processedOn.toEpochMilli());
         }
-        return lines;
+        row.put("state", processedOn == null ? "waiting" : "active");
+        row.put(
+                "servicePath",
+                Json.obj(
+                        "href",
+                        "/dashboard/project/prj-sandbox/environment/env-production/services/application/"
+                                + app.applicationId(),
+                        "label",
+                        "Application"));
+        return row;
     }
 }

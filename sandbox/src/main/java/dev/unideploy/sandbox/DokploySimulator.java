@@ -1,26 +1,27 @@
 package dev.unideploy.sandbox;
 
 import java.time.Duration;
-import java.util.Arrays;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.jspecify.annotations.Nullable;
 
-/** Dokploy: tRPC procedures at {@code /api/<router>.<procedure>}, {@code x-api-key} auth, deploys without ids. */
+/**
+ * Dokploy v0.30.2: tRPC procedures at {@code /api/<router>.<procedure>}, {@code x-api-key} auth, deploys that answer
+ * no id and wait in an in-memory queue that builds one deployment at a time ({@link DokployQueue}), rows renamed after
+ * their commit when the build ends ({@link DokployBuild}), no {@code pid} for application deployments.
+ */
 final class DokploySimulator extends ProviderSimulator {
 
-    private static final int KEPT_PER_APP = 10;
-
-    private final Map<String, DokployJob> jobs = new ConcurrentHashMap<>();
-    private final AtomicInteger jobIds = new AtomicInteger(1);
+    private final DokployQueue queue;
     private final Router router;
 
     DokploySimulator(Duration step) {
@@ -29,36 +30,27 @@ final class DokploySimulator extends ProviderSimulator {
                 "/api",
                 List.of(new SeededApp("dok-web", "web", false), new SeededApp("dok-broken", "broken", true)),
                 step);
+        queue = new DokployQueue(step);
         router = new Router(
                         call -> DokployErrors.of(404, "NOT_FOUND", "Not found"),
                         (call, allowed) -> DokployErrors.of(405, "METHOD_NOT_SUPPORTED", "Method not allowed"))
                 .on("GET", "/project.all", (call, p) -> Reply.json(DokployProjects.all(apps())))
                 .on("GET", "/application.one", (call, p) -> withApp(call.query().get("applicationId"), this::appJson))
-                .on("POST", "/application.deploy", (call, p) -> deploy(call))
-                .on("POST", "/application.redeploy", (call, p) -> deploy(call))
+                .on("POST", "/application.deploy", (call, p) -> deploy(call, false))
+                .on("POST", "/application.redeploy", (call, p) -> deploy(call, true))
                 .on("POST", "/application.cleanQueues", (call, p) -> cleanQueues(call))
                 .on(
                         "POST",
                         "/application.cancelDeployment",
                         (call, p) -> DokployErrors.of(
                                 400, "BAD_REQUEST", "Deployment cancellation only available in cloud version"))
-                .on(
-                        "GET",
-                        "/deployment.all",
-                        (call, p) -> withApp(
-                                call.query().get("applicationId"), app -> Reply.json(rows(app.applicationId()))))
+                // an owner's key sees an unknown application as one without deployments
+                .on("GET", "/deployment.all", (call, p) -> rows(call.query().get("applicationId")))
                 .on(
                         "GET",
                         "/deployment.allByType",
-                        (call, p) -> withApp(call.query().get("id"), app -> Reply.json(rows(app.applicationId()))))
-                .on(
-                        "GET",
-                        "/deployment.queueList",
-                        (call, p) -> Reply.json(jobs.values().stream()
-                                .filter(DokployJob::queued)
-                                .sorted(Comparator.comparingInt(DokployJob::jobId))
-                                .map(DokployJob::toQueueRow)
-                                .toList()))
+                        (call, p) -> rows(call.query().get("id")))
+                .on("GET", "/deployment.queueList", (call, p) -> queueList())
                 .on("POST", "/deployment.killProcess", (call, p) -> kill(call))
                 .on("POST", "/deployment.removeDeployment", (call, p) -> remove(call))
                 .on("GET", "/deployment.readLogs", (call, p) -> readLogs(call));
@@ -84,117 +76,131 @@ final class DokploySimulator extends ProviderSimulator {
         return List.of(WebSocketUpgradeHandler.from(jetty, container -> {
             container.setIdleTimeout(Duration.ofMinutes(30));
             container.addMapping("/listen-deployment", (request, response, callback) -> {
-                if (!"sandbox".equals(request.getHeaders().get("x-api-key"))) {
-                    Response.writeError(request, response, callback, 401);
-                    return null;
-                }
                 String logPath = Request.extractQueryParameters(request).getValue("logPath");
-                return new DokployLogSocket(step, () -> logAt(logPath));
+                boolean authenticated = "sandbox".equals(request.getHeaders().get("x-api-key"));
+                return new DokployLogSocket(step, logPath, authenticated, () -> logAt(logPath));
             });
         }));
     }
 
+    /** The log file's text; the file of a removed row is gone with it. */
     private @Nullable String logAt(@Nullable String logPath) {
-        return jobs.values().stream()
-                .filter(job -> !job.queued() && job.logPath().equals(logPath))
+        Instant now = Instant.now();
+        return queue.builds(now).stream()
+                .filter(build -> !build.waiting(now) && build.logPath().equals(logPath))
+                .filter(build -> queue.row(build.job().deploymentId(), now).isPresent())
                 .findFirst()
-                .map(DokployJob::log)
+                .map(build -> build.log(now))
                 .orElse(null);
     }
 
+    /** Three finished deployments per app, a day apart, queued in time order; the broken app once deployed fine. */
     private void seed() {
-        for (SeededApp seeded : apps()) {
-            for (int age = 3; age >= 1; age--) {
-                boolean fails = seeded.failsBuild() && age < 3; // the broken app once deployed fine
-                DokployJob job = new DokployJob(
-                        jobIds.getAndIncrement(),
-                        Json.randomId(21),
+        for (int age = 3; age >= 1; age--) {
+            for (SeededApp seeded : apps()) {
+                boolean fails = seeded.failsBuild() && age < 3;
+                queue.add(
                         DokployApp.of(seeded),
                         fails,
-                        "Manual deployment",
+                        false,
                         null,
-                        Timeline.historical(Duration.ofHours(age * 24L), step),
-                        false);
-                jobs.put(job.deploymentId(), job);
+                        null,
+                        Instant.now().minus(Duration.ofHours(age * 24L)));
             }
         }
     }
 
-    private Reply deploy(Call call) {
+    private Reply deploy(Call call, boolean redeploy) {
         String applicationId = call.field("applicationId");
         if (applicationId == null) {
             return DokployErrors.required("applicationId");
         }
         return withApp(applicationId, app -> {
-            SeededApp seeded = seeded(app.applicationId());
-            DokployJob job = new DokployJob(
-                    jobIds.getAndIncrement(),
-                    Json.randomId(21),
+            queue.add(
                     app,
-                    seeded.failsBuild(),
+                    seeded(app.applicationId()).failsBuild(),
+                    redeploy,
                     call.field("title"),
                     call.field("description"),
-                    Timeline.startingNow(step),
-                    false);
-            jobs.put(job.deploymentId(), job);
+                    Instant.now());
             return Reply.empty(); // void: the caller learns no id (match on the title it sent)
         });
     }
 
+    /** Drops every waiting job of the application, not one: Dokploy offers nothing finer. */
     private Reply cleanQueues(Call call) {
         String applicationId = call.field("applicationId");
         if (applicationId == null) {
             return DokployErrors.required("applicationId");
         }
-        jobs.values().removeIf(job -> job.queued() && job.app().applicationId().equals(applicationId));
+        queue.dropWaiting(applicationId, Instant.now());
         return Reply.empty();
     }
 
-    private Reply kill(Call call) {
-        return withRow(call.field("deploymentId"), row -> {
-            if (!row.status().equals("running")) {
-                return DokployErrors.of(400, "BAD_REQUEST", "Deployment is not running");
-            }
-            jobs.computeIfPresent(row.deploymentId(), (id, job) -> job.status().equals("running") ? job.kill() : job);
-            return Reply.empty();
-        });
+    /** Newest first, waiting and active jobs of every application. */
+    private Reply queueList() {
+        Instant now = Instant.now();
+        List<Map<String, @Nullable Object>> jobs = new ArrayList<>();
+        queue.queued(now).stream()
+                .sorted(Comparator.comparing((DokployBuild build) -> build.job().queuedAt())
+                        .reversed())
+                .forEach(build -> jobs.add(build.job().toQueueRow(build.active(now) ? build.start() : null)));
+        return Reply.json(jobs);
     }
 
+    /** No application deployment has a pid, so killProcess never kills one. */
+    private Reply kill(Call call) {
+        return withRow(
+                call.field("deploymentId"), row -> DokployErrors.of(400, "BAD_REQUEST", "Deployment is not running"));
+    }
+
+    /** Deletes the row and its log file, whatever its status (a running build goes on in the worker). */
     private Reply remove(Call call) {
         return withRow(call.field("deploymentId"), row -> {
-            jobs.remove(row.deploymentId());
-            return Reply.json(row.toRow());
+            Map<String, @Nullable Object> removed = row.toRow(Instant.now());
+            queue.remove(row.job().deploymentId());
+            return Reply.json(removed);
         });
     }
 
+    /** {@code tail -n <tail>} of the log file: a line is what ends in a newline, blank ones too. */
     private Reply readLogs(Call call) {
         return withRow(call.query().get("deploymentId"), row -> {
-            int tail = 100;
+            long tail;
             try {
-                tail = Integer.parseInt(call.query().getOrDefault("tail", "100"));
-            } catch (NumberFormatException ignored) {
-                return DokployErrors.of(400, "BAD_REQUEST", "Input validation failed");
+                tail = Long.parseLong(call.query().getOrDefault("tail", "100"));
+            } catch (NumberFormatException notANumber) {
+                return DokployErrors.notANumber("tail");
             }
             if (tail < 1 || tail > 10000) {
-                return DokployErrors.of(400, "BAD_REQUEST", "Input validation failed");
+                return DokployErrors.outOfRange("tail", 1, 10000, tail);
             }
-            String[] lines = row.log().split("\n");
-            List<String> last = Arrays.asList(lines).subList(Math.max(0, lines.length - tail), lines.length);
             // tRPC serialises the procedure's string output as JSON: a quoted string, not an array of lines.
-            return Reply.json(String.join("\n", last));
+            return Reply.json(tail(row.log(Instant.now()), (int) tail));
         });
     }
 
-    /** Rows newest first; like removeLastTenDeployments only the 10 most recent per app survive. */
-    private List<Map<String, @Nullable Object>> rows(String applicationId) {
-        List<DokployJob> rows = jobs.values().stream()
-                .filter(job -> !job.queued() && job.app().applicationId().equals(applicationId))
-                .sorted(Comparator.comparing(DokployJob::createdAt)
-                        .thenComparingInt(DokployJob::jobId)
-                        .reversed())
-                .toList();
-        rows.stream().skip(KEPT_PER_APP).forEach(old -> jobs.remove(old.deploymentId()));
-        return rows.stream().limit(KEPT_PER_APP).map(DokployJob::toRow).toList();
+    static String tail(String text, int count) {
+        if (text.isEmpty()) {
+            return "";
+        }
+        boolean endsWithNewline = text.endsWith("\n");
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        if (endsWithNewline) {
+            lines.remove(lines.size() - 1); // what follows the last newline is no line
+        }
+        List<String> last = lines.subList(Math.max(0, lines.size() - count), lines.size());
+        return String.join("\n", last) + (endsWithNewline ? "\n" : "");
+    }
+
+    private Reply rows(@Nullable String applicationId) {
+        if (applicationId == null) {
+            return DokployErrors.required("applicationId");
+        }
+        Instant now = Instant.now();
+        return Reply.json(queue.rows(applicationId, now).stream()
+                .map(build -> build.toRow(now))
+                .toList());
     }
 
     private Reply appJson(DokployApp app) {
@@ -202,7 +208,7 @@ final class DokploySimulator extends ProviderSimulator {
                 DokployProjects.application(app, seeded(app.applicationId()).failsBuild()));
     }
 
-    private Reply withApp(@Nullable String applicationId, java.util.function.Function<DokployApp, Reply> then) {
+    private Reply withApp(@Nullable String applicationId, Function<DokployApp, Reply> then) {
         if (applicationId == null) {
             return DokployErrors.required("applicationId");
         }
@@ -213,15 +219,12 @@ final class DokploySimulator extends ProviderSimulator {
                 .orElseGet(() -> DokployErrors.of(404, "NOT_FOUND", "Application not found"));
     }
 
-    private Reply withRow(@Nullable String deploymentId, java.util.function.Function<DokployJob, Reply> then) {
+    private Reply withRow(@Nullable String deploymentId, Function<DokployBuild, Reply> then) {
         if (deploymentId == null) {
             return DokployErrors.required("deploymentId");
         }
-        DokployJob job = jobs.get(deploymentId);
-        if (job == null || job.queued()) {
-            return DokployErrors.of(404, "NOT_FOUND", "Deployment not found");
-        }
-        return then.apply(job);
+        Optional<DokployBuild> row = queue.row(deploymentId, Instant.now());
+        return row.map(then).orElseGet(() -> DokployErrors.of(404, "NOT_FOUND", "Deployment not found"));
     }
 
     private SeededApp seeded(String applicationId) {
@@ -229,5 +232,12 @@ final class DokploySimulator extends ProviderSimulator {
                 .filter(app -> app.id().equals(applicationId))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /** How many jobs wait in the queue now, over all applications: for tests. */
+    int waiting() {
+        Instant now = Instant.now();
+        return (int)
+                queue.queued(now).stream().filter(build -> build.waiting(now)).count();
     }
 }

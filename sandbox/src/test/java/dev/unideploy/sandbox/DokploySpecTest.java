@@ -43,11 +43,25 @@ class DokploySpecTest {
                     continue;
                 }
                 checked++;
-                errors.addAll(status < 400 ? spec.violations(event.getRequest()) : spec.responseViolations(event));
+                errors.addAll(
+                        status < 400
+                                ? spec.violations(event.getRequest())
+                                : spec.responseViolations(event).stream()
+                                        .filter(violation -> !zodIssue(violation))
+                                        .toList());
             }
             assertThat(checked).isGreaterThan(8);
             assertThat(errors).isEmpty();
         }
+    }
+
+    /**
+     * The generated spec allows only {@code message} in an error's issues, but trpc-openapi sends Zod's whole issue
+     * ({@code code}, {@code path}, {@code minimum} …) as the running server does for {@code readLogs?tail=0}.
+     */
+    private static boolean zodIssue(Violation violation) {
+        return violation.rule().equals("validation.response.body.schema.additionalProperties")
+                && violation.message().contains("[Path '/issues/");
     }
 
     private static void drive(URI base) {
@@ -61,6 +75,7 @@ class DokploySpecTest {
                 .get(0);
         String id = row.get("deploymentId").asString();
         send(auth(get(base, "/deployment.readLogs?deploymentId=" + id + "&tail=5")));
+        send(auth(get(base, "/deployment.readLogs?deploymentId=" + id + "&tail=0")));
         send(auth(post(base, "/deployment.killProcess", "{\"deploymentId\":\"" + id + "\"}")));
         send(auth(post(base, "/deployment.removeDeployment", "{\"deploymentId\":\"" + id + "\"}")));
         send(auth(get(base, "/application.one?applicationId=dok-web")));

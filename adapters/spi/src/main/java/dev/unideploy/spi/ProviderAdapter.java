@@ -76,6 +76,17 @@ public interface ProviderAdapter {
         return unsupported(Capability.CANCEL);
     }
 
+    /**
+     * What {@link #cancel} can stop: by default every queued or in-progress deployment where cancel is supported,
+     * none where it is not. Adapters whose provider can stop less say so (a cancel outside the scope is a {@link
+     * ProviderException.Conflict} saying why).
+     */
+    default CancelScope cancelScope() {
+        return capabilities().getOrDefault(Capability.CANCEL, Support.UNSUPPORTED) == Support.UNSUPPORTED
+                ? CancelScope.NONE
+                : CancelScope.QUEUED_OR_IN_PROGRESS;
+    }
+
     /** Removes the deployment's record from the provider. */
     default Mono<Void> delete(String deploymentId) {
         return unsupported(Capability.DELETE);

@@ -14,4 +14,13 @@ public interface ProviderAdapterFactory {
      * naming the setting, never its value. Sends no request.
      */
     ProviderAdapter create(ProviderConnection connection);
+
+    /**
+     * An adapter for one connection that remembers what it must in {@code correlations} (the gateway's shared store,
+     * scoped to the connection). Adapters that need no memory ignore it: by default this is {@link
+     * #create(ProviderConnection)}.
+     */
+    default ProviderAdapter create(ProviderConnection connection, Correlations correlations) {
+        return create(connection);
+    }
 }

@@ -19,6 +19,7 @@ import dev.unideploy.spi.ProviderAdapter;
 import dev.unideploy.spi.ProviderAdapterFactory;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.Source;
+import dev.unideploy.spi.Status;
 import dev.unideploy.spi.TriggerRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -61,12 +62,11 @@ class DokploySpecContractTest {
                 "dokploy-spec", "dokploy", URI.create(dokploy.baseUrl() + BASE), Map.of("token", "sandbox")));
         dokploy.stubFor(post(BASE + "/application.deploy").willReturn(ok()));
         dokploy.stubFor(get(urlPathEqualTo(BASE + "/deployment.all"))
-                .willReturn(okJson("[" + DokployAdapterContractTest.row("r1", "unideploy-c-1", "running") + ","
-                        + DokployAdapterContractTest.row("r0", "Manual", "done") + "]")));
-        dokploy.stubFor(get(BASE + "/deployment.queueList")
-                .willReturn(okJson("[{\"id\":\"5\",\"name\":\"deployments\",\"data\":{\"applicationId\":\"" + APP
-                        + "\",\"titleLog\":\"unideploy-c-2\",\"type\":\"deploy\"},\"timestamp\":1795000000000,"
-                        + "\"state\":\"waiting\"}]")));
+                .willReturn(okJson("["
+                        + DokployAdapterContractTest.row("r1", "Manual", "running")
+                                .replace("\"pid\":null", "\"pid\":\"4242\"")
+                        + "," + DokployAdapterContractTest.row("r0", "Manual", "done") + "]")));
+        dokploy.stubFor(get(BASE + "/deployment.queueList").willReturn(okJson("[]")));
         dokploy.stubFor(get(urlPathEqualTo(BASE + "/deployment.readLogs")).willReturn(okJson("\"line\"")));
         dokploy.stubFor(post(BASE + "/deployment.killProcess").willReturn(ok()));
         dokploy.stubFor(post(BASE + "/application.cleanQueues").willReturn(ok()));
@@ -74,17 +74,38 @@ class DokploySpecContractTest {
         dokploy.stubFor(get(BASE + "/project.all").willReturn(okJson("[]")));
     }
 
+    /** Dokploy's queue holding the job a trigger made: its title names the id the trigger answered. */
+    private void queued(String id) {
+        String title = "unideploy-" + id.substring(id.indexOf('.') + 1);
+        dokploy.stubFor(post(BASE + "/application.cleanQueues")
+                .inScenario("queue")
+                .willReturn(ok())
+                .willSetStateTo("cleaned"));
+        dokploy.stubFor(get(BASE + "/deployment.queueList")
+                .inScenario("queue")
+                .whenScenarioStateIs("cleaned")
+                .willReturn(okJson("[]")));
+        dokploy.stubFor(get(BASE + "/deployment.queueList")
+                .inScenario("queue")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(okJson("[{\"id\":\"job-5\",\"name\":\"deployments\",\"data\":{\"applicationId\":\""
+                        + APP + "\",\"titleLog\":\"" + title + "\",\"type\":\"deploy\"},\"timestamp\":1795000000000,"
+                        + "\"state\":\"waiting\"}]")));
+    }
+
     @Test
     @DisplayName("every request the adapter sends conforms to Dokploy's published spec")
     void requestsConformToTheSpec() {
-        adapter.trigger(new TriggerRequest(APP, Source.EMPTY, null, false, "c-1"))
-                .block();
-        adapter.getDeployment(APP + ".u-c-2").block();
+        String id = adapter.trigger(new TriggerRequest(APP, Source.EMPTY, null, false, "c-1"))
+                .block()
+                .id();
+        queued(id);
+        adapter.getDeployment(id).block();
         adapter.listDeployments(APP, null, 20).block();
         adapter.logs(APP + ".r0", 50).block();
         adapter.logs(APP + ".r0", null).block();
-        adapter.cancel(APP + ".u-c-1").block();
-        adapter.cancel(APP + ".u-c-2").block();
+        adapter.cancel(APP + ".r1").block(); // a row with a pid: killProcess
+        assertThat(adapter.cancel(id).block().status()).isEqualTo(Status.CANCELLED); // the only waiting job
         adapter.delete(APP + ".r0").block();
         adapter.listApps().block();
 

@@ -133,12 +133,20 @@ public final class DeploymentService {
                 handle -> handle.adapter().cancel(id.local()));
     }
 
+    /** Deletes a finished deployment's record; 409 while it is queued or in progress (nothing sent then). */
     public Mono<Void> delete(ClientPrincipal client, GlobalId id) {
         return call(
                         client,
                         id.connection(),
                         Capability.DELETE,
-                        handle -> handle.adapter().delete(id.local()).thenReturn(true))
+                        handle -> handle.adapter()
+                                .getDeployment(id.local())
+                                .flatMap(current -> current.terminal()
+                                        ? handle.adapter().delete(id.local()).thenReturn(true)
+                                        : Mono.error(ApiException.conflict("Deployment " + id + " is "
+                                                + current.status().name().toLowerCase()
+                                                + "; only a finished deployment's record can be deleted. Cancel it"
+                                                + " or wait for it to finish."))))
                 .then();
     }
 

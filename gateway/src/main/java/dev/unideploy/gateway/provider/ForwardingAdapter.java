@@ -1,6 +1,7 @@
 package dev.unideploy.gateway.provider;
 
 import dev.unideploy.spi.App;
+import dev.unideploy.spi.CancelScope;
 import dev.unideploy.spi.Capability;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.DeploymentEvent;
@@ -77,6 +78,11 @@ public abstract class ForwardingAdapter implements ProviderAdapter {
     @Override
     public Mono<Deployment> cancel(String deploymentId) {
         return delegate.cancel(deploymentId);
+    }
+
+    @Override
+    public CancelScope cancelScope() {
+        return delegate.cancelScope();
     }
 
     @Override

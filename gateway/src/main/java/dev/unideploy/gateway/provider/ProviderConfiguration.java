@@ -1,6 +1,7 @@
 package dev.unideploy.gateway.provider;
 
 import dev.unideploy.gateway.config.UnideployProperties;
+import dev.unideploy.gateway.store.CorrelationStore;
 import dev.unideploy.sandbox.Sandbox;
 import dev.unideploy.sandbox.SandboxOptions;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -66,8 +67,11 @@ public class ProviderConfiguration {
 
     @Bean
     ProviderConnections providerConnections(
-            UnideployProperties properties, ProviderCircuitBreakers breakers, MeterRegistry meters) {
-        return new ProviderConnections(properties.resilience(), breakers.registry(), meters);
+            UnideployProperties properties,
+            ProviderCircuitBreakers breakers,
+            MeterRegistry meters,
+            CorrelationStore correlations) {
+        return new ProviderConnections(properties.resilience(), breakers.registry(), meters, correlations);
     }
 
     @Bean

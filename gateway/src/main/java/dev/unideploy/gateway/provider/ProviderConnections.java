@@ -2,6 +2,8 @@ package dev.unideploy.gateway.provider;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.unideploy.gateway.config.UnideployProperties;
+import dev.unideploy.gateway.store.CorrelationStore;
+import dev.unideploy.gateway.store.MemoryCorrelationStore;
 import dev.unideploy.spi.ProviderAdapterFactory;
 import dev.unideploy.spi.ProviderConnection;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -30,8 +32,16 @@ public final class ProviderConnections {
     private final CircuitBreakerRegistry breakers;
     private final MeterRegistry meters;
     private final Map<String, Decorated> connected = new ConcurrentHashMap<>();
+    private final CorrelationStore correlations;
 
     public ProviderConnections(Governance rules, CircuitBreakerRegistry breakers, MeterRegistry meters) {
+        this(rules, breakers, meters, new MemoryCorrelationStore());
+    }
+
+    /** @param correlations where adapters remember what their providers forget (the shared store's) */
+    public ProviderConnections(
+            Governance rules, CircuitBreakerRegistry breakers, MeterRegistry meters, CorrelationStore correlations) {
+        this.correlations = correlations;
         this.factories = ServiceLoader.load(ProviderAdapterFactory.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .collect(Collectors.toUnmodifiableMap(ProviderAdapterFactory::type, Function.identity()));
@@ -79,7 +89,7 @@ public final class ProviderConnections {
         ProviderConnection connection = new ProviderConnection(
                 id, type, base, settings, client, builder -> builder.timeout(exchange), limits.responseLimits());
         ResilientAdapter resilient = new ResilientAdapter(
-                factory.create(connection),
+                factory.create(connection, correlations.forConnection(id)),
                 rules,
                 rules.circuitBreaker(breakers, id),
                 rules.bulkhead(id),

@@ -1,6 +1,7 @@
 package dev.unideploy.gateway.web;
 
 import dev.unideploy.gateway.api.model.App;
+import dev.unideploy.gateway.api.model.CancelScope;
 import dev.unideploy.gateway.api.model.Capabilities;
 import dev.unideploy.gateway.api.model.CapabilitySupport;
 import dev.unideploy.gateway.api.model.Deployment;
@@ -29,7 +30,9 @@ import dev.unideploy.spi.Support;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -157,7 +160,15 @@ final class ApiMapping {
     }
 
     static Provider toProvider(ProviderHandle handle, Provider.HealthEnum health) {
-        return new Provider(handle.id(), handle.type(), handle.sandbox(), health, toCapabilities(handle));
+        return new Provider(handle.id(), handle.type(), handle.sandbox(), health, toCapabilities(handle))
+                .cancel(toCancelScope(handle.adapter().cancelScope()));
+    }
+
+    /** What a cancel can stop on the connection: its statuses in lifecycle order, and what else limits it. */
+    private static CancelScope toCancelScope(dev.unideploy.spi.CancelScope scope) {
+        Set<DeploymentStatus> statuses = new LinkedHashSet<>();
+        scope.statuses().stream().sorted().forEach(status -> statuses.add(toStatus(status)));
+        return new CancelScope(statuses).limits(scope.limits());
     }
 
     private static Capabilities toCapabilities(ProviderHandle handle) {

@@ -1,10 +1,15 @@
 package dev.unideploy.adapter.dokploy;
 
+import dev.unideploy.spi.Correlations;
 import dev.unideploy.spi.ProviderAdapter;
 import dev.unideploy.spi.ProviderAdapterFactory;
 import dev.unideploy.spi.ProviderConnection;
+import java.time.Clock;
 
-/** Creates Dokploy adapters; the connection needs the setting {@code token} (sent as {@code x-api-key}). */
+/**
+ * Creates Dokploy adapters; the connection needs the setting {@code token} (sent as {@code x-api-key}). The adapter
+ * remembers which row each deployment it triggered is in the {@link Correlations} the gateway hands it.
+ */
 public final class DokployAdapterFactory implements ProviderAdapterFactory {
 
     @Override
@@ -14,7 +19,19 @@ public final class DokployAdapterFactory implements ProviderAdapterFactory {
 
     @Override
     public ProviderAdapter create(ProviderConnection connection) {
-        return new DokployAdapter(connection, new DokployClient(connection, connection.requireSetting("token")));
+        return create(connection, Correlations.inMemory());
+    }
+
+    @Override
+    public ProviderAdapter create(ProviderConnection connection, Correlations correlations) {
+        String token = connection.requireSetting("token");
+        return new DokployAdapter(
+                connection,
+                new DokployClient(connection, token),
+                correlations,
+                new DokploySeal(token),
+                DokployAdapter.POLL,
+                Clock.systemUTC());
     }
 
     @Override

@@ -2,35 +2,50 @@ package dev.unideploy.adapter.dokploy;
 
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.Lifecycle;
+import dev.unideploy.spi.Source;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-/** Dokploy deployment rows and queued BullMQ jobs, normalised. */
+/** Dokploy deployment rows and queued jobs, normalised under the id the gateway serves them by. */
 final class DokployDeploymentMapping {
+
+    /** Dokploy's description of a row once the build ended: the commit it built (the title became its message). */
+    private static final String COMMIT = "Commit: ";
 
     private DokployDeploymentMapping() {}
 
-    /** A deployment found on Dokploy: the row where there is one (a queued deployment is a job only). */
-    record Found(Deployment deployment, DokployJson.@Nullable Row row) {}
+    /**
+     * A deployment found on Dokploy: its row where there is one, its queue job while it waits or builds.
+     *
+     * @param job the queue job; null once only the row is left
+     */
+    record Found(Deployment deployment, DokployJson.@Nullable Row row, DokployJson.@Nullable Job job) {}
 
-    static Found fromRow(JsonNode node, String applicationId) {
+    static Found fromRow(JsonNode node, DokployId id) {
         DokployJson.Row row = DokployJson.read(node, DokployJson.Row.class);
-        String title = row.title();
-        DokployId id = title != null && DokployId.isGatewayTitle(title)
-                ? DokployId.correlated(applicationId, title.substring(DokployId.TITLE_PREFIX.length()))
-                : new DokployId(applicationId, row.deploymentId(), false);
-        Deployment deployment = Deployment.builder(id.toString(), applicationId)
+        Deployment deployment = Deployment.builder(id.toString(), id.applicationId())
                 .lifecycle(DokployStatusMapping.toLifecycle(row.status() == null ? "" : row.status()))
+                .source(source(row))
                 .createdAt(DokployJson.instant(row.createdAt()))
                 .startedAt(DokployJson.instant(row.startedAt()))
                 .finishedAt(DokployJson.instant(row.finishedAt()))
                 .raw(node)
                 .build();
-        return new Found(deployment, row);
+        return new Found(deployment, row, null);
     }
 
-    static Found fromJob(JsonNode node, DokployId id) {
+    /** Once Dokploy renamed the row, its title is the commit message and its description names the commit. */
+    private static Source source(DokployJson.Row row) {
+        String description = row.description();
+        if (description == null || !description.startsWith(COMMIT)) {
+            return Source.EMPTY;
+        }
+        return new Source(null, description.substring(COMMIT.length()).trim(), row.title(), null, null);
+    }
+
+    /** A job not yet a row: queued while it waits, in progress once picked up (the row is about to appear). */
+    static Found fromJob(JsonNode node, DokployTriggeredId id) {
         DokployJson.Job job = DokployJson.read(node, DokployJson.Job.class);
         Lifecycle lifecycle = DokployStatusMapping.jobLifecycle(job.state() == null ? "waiting" : job.state());
         Deployment deployment = Deployment.builder(id.toString(), id.applicationId())
@@ -38,19 +53,6 @@ final class DokployDeploymentMapping {
                 .createdAt(job.timestamp() == null ? null : Instant.ofEpochMilli(job.timestamp()))
                 .raw(node)
                 .build();
-        return new Found(deployment, null);
-    }
-
-    /** The gateway's correlated id of a queued job of {@code applicationId}, or null if the job is not ours. */
-    static @Nullable DokployId jobId(JsonNode node, String applicationId) {
-        DokployJson.Job job = DokployJson.read(node, DokployJson.Job.class);
-        DokployJson.JobData data = job.data();
-        if (data == null || !applicationId.equals(data.applicationId()) || data.titleLog() == null) {
-            return null;
-        }
-        String title = data.titleLog();
-        return DokployId.isGatewayTitle(title)
-                ? DokployId.correlated(applicationId, title.substring(DokployId.TITLE_PREFIX.length()))
-                : null;
+        return new Found(deployment, null, job);
     }
 }

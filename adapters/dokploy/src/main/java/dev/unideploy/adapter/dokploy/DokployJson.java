@@ -37,19 +37,38 @@ final class DokployJson {
             @Nullable String description,
             @Nullable String status,
             @Nullable String logPath,
+            @Nullable String pid,
             @Nullable String applicationId,
             @Nullable String createdAt,
             @Nullable String startedAt,
             @Nullable String finishedAt,
             @Nullable String errorMessage) {}
 
-    /** A BullMQ job of {@code deployment.queueList}: a deployment before its row exists. */
+    /**
+     * A job of {@code deployment.queueList} ({@code waiting} or {@code active}; BullMQ-shaped, but an in-memory queue
+     * since v0.29.9, lost when Dokploy restarts): a deployment before, and while, its row exists.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Job(
             @Nullable String id,
             @Nullable JobData data,
             @Nullable Long timestamp,
-            @Nullable String state) {}
+            @Nullable String state) {
+
+        boolean waiting() {
+            return "waiting".equalsIgnoreCase(state);
+        }
+
+        /** The queue's sequence number ({@code job-12} → 12): orders jobs added in the same millisecond. */
+        long sequence() {
+            String digits = id == null ? "" : id.replaceAll("\\D", "");
+            try {
+                return digits.isEmpty() ? 0 : Long.parseLong(digits);
+            } catch (NumberFormatException tooLong) {
+                return Long.MAX_VALUE;
+            }
+        }
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record JobData(

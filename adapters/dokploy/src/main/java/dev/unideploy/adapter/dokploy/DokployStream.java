@@ -6,7 +6,6 @@ import dev.unideploy.spi.ResponseLimits;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.WebSocket;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,20 +25,13 @@ final class DokployStream {
     static Flux<String> lines(ProviderConnection connection, URI wsUri, URI httpUri, Map<String, String> auth) {
         return Flux.defer(() -> {
             StringBuilder partial = new StringBuilder();
+            // blank lines are lines too: the same ones readLogs counts
             return chunks(connection, wsUri, httpUri, auth).concatMapIterable(chunk -> {
                 partial.append(chunk);
-                List<String> lines = new ArrayList<>();
-                int max = connection.limits().maxLineBytes();
-                int newline;
-                while ((newline = partial.indexOf("\n")) >= 0) {
-                    String line = partial.substring(0, newline).replace("\r", "");
-                    partial.delete(0, newline + 1);
-                    if (!line.isBlank()) {
-                        lines.add(line);
-                    }
-                }
-                if (partial.length() > max) { // a provider that never ends a line must not fill the memory
-                    throw ResponseLimits.tooLarge(max, null);
+                List<String> lines = DokployLogText.completeLines(partial);
+                if (partial.length() > connection.limits().maxLineBytes()) {
+                    // a provider that never ends a line must not fill the memory
+                    throw ResponseLimits.tooLarge(connection.limits().maxLineBytes(), null);
                 }
                 return lines;
             });

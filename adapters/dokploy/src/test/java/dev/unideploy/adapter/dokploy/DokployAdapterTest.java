@@ -2,25 +2,25 @@ package dev.unideploy.adapter.dokploy;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
-import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.unideploy.adapter.dokploy.DokployFixtures.KEY;
+import static dev.unideploy.adapter.dokploy.DokployFixtures.array;
+import static dev.unideploy.adapter.dokploy.DokployFixtures.job;
+import static dev.unideploy.adapter.dokploy.DokployFixtures.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.unideploy.spi.App;
+import dev.unideploy.spi.Correlations;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.DeploymentEvent;
-import dev.unideploy.spi.DeploymentPage;
 import dev.unideploy.spi.LogLine;
 import dev.unideploy.spi.Logs;
 import dev.unideploy.spi.ProviderAdapter;
@@ -44,37 +44,18 @@ class DokployAdapterTest {
             .options(wireMockConfig().dynamicPort())
             .build();
 
-    private static final String KEY = "key-secret";
+    private static final String ROWS = "/api/deployment.all?applicationId=dok-web";
     private ProviderAdapter adapter;
-
-    static String row(String id, String title, String status) {
-        return """
-                {"deploymentId":"%s","title":"%s","description":"d","status":"%s",
-                 "logPath":"/etc/dokploy/logs/web/web-%s.log","pid":null,"applicationId":"dok-web",
-                 "createdAt":"2026-11-22T10:00:00.000Z","startedAt":"2026-11-22T10:00:01.000Z","finishedAt":null,
-                 "errorMessage":null}
-                """.formatted(id, title, status, id);
-    }
-
-    static String job(String title, String state) {
-        return """
-                {"id":"12","name":"deployments","data":{"applicationId":"dok-web","titleLog":"%s",
-                 "descriptionLog":"x","type":"deploy","applicationType":"application"},
-                 "timestamp":1795000000000,"processedOn":null,"finishedOn":null,"failedReason":null,"state":"%s"}
-                """.formatted(title, state);
-    }
 
     @BeforeEach
     void setUp() {
-        adapter = new DokployAdapterFactory()
-                .create(ProviderConnection.of(
-                        "dok", "dokploy", URI.create(dokploy.baseUrl() + "/api"), Map.of("token", KEY)));
+        adapter = DokployFixtures.adapter(dokploy.baseUrl(), Correlations.inMemory());
     }
 
     @Test
     void getDeploymentFiltersTheAppRows() {
-        dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web")
-                .willReturn(okJson("[" + row("r2", "Manual", "running") + "," + row("r1", "Manual", "done") + "]")));
+        dokploy.stubFor(
+                get(ROWS).willReturn(okJson(array(row("r2", "Manual", "running"), row("r1", "Manual", "done")))));
 
         Deployment deployment = adapter.getDeployment("dok-web.r1").block();
 
@@ -82,48 +63,51 @@ class DokployAdapterTest {
         assertThat(deployment.appId()).isEqualTo("dok-web");
         assertThat(deployment.status()).isEqualTo(Status.SUCCEEDED);
         assertThat(deployment.lifecycle().providerStatus()).isEqualTo("done");
-        dokploy.verify(getRequestedFor(urlEqualTo("/api/deployment.all?applicationId=dok-web"))
-                .withHeader("x-api-key", equalTo(KEY)));
+        dokploy.verify(getRequestedFor(urlEqualTo(ROWS)).withHeader("x-api-key", equalTo(KEY)));
+    }
+
+    @Test
+    void aRenamedRowNamesItsCommit() {
+        dokploy.stubFor(
+                get(ROWS).willReturn(okJson(array(DokployFixtures.renamed("r1", "done", DokployFixtures.NOW)))));
+
+        Deployment deployment = adapter.getDeployment("dok-web.r1").block();
+
+        assertThat(deployment.source().commitSha()).isEqualTo("6f87c0ffee");
+        assertThat(deployment.source().commitMessage()).isEqualTo("Fix the landing page");
     }
 
     @Test
     void getDeploymentNotInTheRowsIsNotFound() {
-        dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web").willReturn(okJson("[]")));
+        dokploy.stubFor(get(ROWS).willReturn(okJson("[]")));
         assertThatThrownBy(() -> adapter.getDeployment("dok-web.r1").block())
                 .isInstanceOf(ProviderException.NotFound.class);
     }
 
     @Test
+    void idsThatAreNoDokployIdsAreNotFoundWithoutARequest() {
+        for (String id : List.of("dok-web", ".r1", "dok-web.", "dok~web.r1", "dok-web.~x", "dok-web.r/1")) {
+            assertThatThrownBy(() -> adapter.getDeployment(id).block())
+                    .as(id)
+                    .isInstanceOf(ProviderException.NotFound.class);
+        }
+        assertThat(dokploy.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aRowIdThatIsNoNanoidIsABadResponse() {
+        dokploy.stubFor(get(ROWS).willReturn(okJson(array(row("r 1", "Manual", "done")))));
+        assertThatThrownBy(() -> adapter.listDeployments("dok-web", null, 5).block())
+                .isInstanceOf(ProviderException.BadResponse.class);
+    }
+
+    @Test
     void unauthorizedMentionsThrottling() {
-        dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web")
-                .willReturn(aResponse().withStatus(401).withBody("{\"message\":\"Unauthorized\"}")));
+        dokploy.stubFor(get(ROWS).willReturn(aResponse().withStatus(401).withBody("{\"message\":\"Unauthorized\"}")));
         assertThatThrownBy(() -> adapter.getDeployment("dok-web.r1").block())
                 .isInstanceOf(ProviderException.AuthenticationFailed.class)
                 .hasMessageContaining("rate-limited")
                 .hasMessageNotContaining(KEY);
-    }
-
-    @Test
-    void triggerSendsTheCorrelationTitleAndAnswersTheQueuedJob() {
-        dokploy.stubFor(post("/api/application.deploy").willReturn(ok()));
-        dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web")
-                .willReturn(okJson("[" + row("r1", "Manual", "done") + "]")));
-        dokploy.stubFor(get("/api/deployment.queueList")
-                .willReturn(
-                        okJson("[" + job("unideploy-other", "waiting") + "," + job("unideploy-c-1", "waiting") + "]")));
-
-        Deployment deployment = adapter.trigger(new TriggerRequest("dok-web", Source.EMPTY, null, false, "c-1"))
-                .block();
-
-        assertThat(deployment.id()).isEqualTo("dok-web.u-c-1");
-        assertThat(deployment.status()).isEqualTo(Status.QUEUED);
-        assertThat(deployment.lifecycle().providerStatus()).isEqualTo("waiting");
-        dokploy.verify(
-                postRequestedFor(urlEqualTo("/api/application.deploy"))
-                        .withHeader("x-api-key", equalTo(KEY))
-                        .withRequestBody(
-                                equalToJson(
-                                        "{\"applicationId\":\"dok-web\",\"title\":\"unideploy-c-1\",\"description\":\"${json-unit.any-string}\"}")));
     }
 
     @Test
@@ -132,200 +116,75 @@ class DokployAdapterTest {
                 .willReturn(notFound().withBody("{\"message\":\"Application not found\",\"code\":\"NOT_FOUND\"}")));
         assertThatThrownBy(() -> adapter.trigger(new TriggerRequest("nope", Source.EMPTY, null, false, "c-1"))
                         .block())
-                .isInstanceOf(ProviderException.NotFound.class);
+                .isInstanceOf(ProviderException.NotFound.class)
+                .hasMessageContaining("Application not found");
     }
 
     @Test
-    void correlatedIdIsStableFromJobToRow() {
-        dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web")
-                .willReturn(okJson("[" + row("r9", "unideploy-c-1", "running") + "]")));
+    void logsCountBlankLinesAsTailDoes() {
+        dokploy.stubFor(get(ROWS).willReturn(okJson(array(row("r1", "Manual", "error")))));
+        dokploy.stubFor(get("/api/deployment.readLogs?deploymentId=r1&tail=2")
+                .willReturn(okJson("\"\\nError occurred ❌, check the logs for details.\\n\"")));
 
-        Deployment deployment = adapter.getDeployment("dok-web.u-c-1").block();
+        Logs logs = adapter.logs("dok-web.r1", 2).block();
 
-        assertThat(deployment.id()).isEqualTo("dok-web.u-c-1");
-        assertThat(deployment.status()).isEqualTo(Status.IN_PROGRESS);
-        dokploy.verify(0, getRequestedFor(urlEqualTo("/api/deployment.queueList")));
-    }
-
-    @Test
-    void aJobBetweenQueueAndRowIsLookedForAgainAmongTheRows() {
-        // the worker turned the job into a row between our two reads: first no row, then no job, then the row
-        dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web")
-                .inScenario("worker")
-                .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(okJson("[]"))
-                .willSetStateTo("row exists"));
-        dokploy.stubFor(get("/api/deployment.queueList").willReturn(okJson("[]")));
-        dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web")
-                .inScenario("worker")
-                .whenScenarioStateIs("row exists")
-                .willReturn(okJson("[" + row("r9", "unideploy-c9", "running") + "]")));
-
-        Deployment deployment = adapter.getDeployment("dok-web.u-c9").block();
-
-        assertThat(deployment.id()).isEqualTo("dok-web.u-c9");
-        assertThat(deployment.status()).isEqualTo(Status.IN_PROGRESS);
-        dokploy.verify(2, getRequestedFor(urlEqualTo("/api/deployment.all?applicationId=dok-web")));
-    }
-
-    @Test
-    void listDeploymentsPagesInMemoryWithOurQueuedJobsFirst() {
-        dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web")
-                .willReturn(
-                        okJson("[" + row("r2", "unideploy-c-0", "running") + "," + row("r1", "Manual", "done") + "]")));
-        dokploy.stubFor(
-                get("/api/deployment.queueList").willReturn(okJson("[" + job("unideploy-c-1", "waiting") + "]")));
-
-        DeploymentPage first = adapter.listDeployments("dok-web", null, 2).block();
-        DeploymentPage second =
-                adapter.listDeployments("dok-web", first.nextPageToken(), 2).block();
-
-        assertThat(first.items()).extracting(Deployment::id).containsExactly("dok-web.u-c-1", "dok-web.u-c-0");
-        assertThat(second.items()).extracting(Deployment::id).containsExactly("dok-web.r1");
-        assertThat(second.nextPageToken()).isNull();
-    }
-
-    @Test
-    void listDeploymentsOfUnknownApp() {
-        dokploy.stubFor(get("/api/deployment.all?applicationId=nope").willReturn(notFound()));
-        dokploy.stubFor(get("/api/deployment.queueList").willReturn(okJson("[]")));
-        assertThatThrownBy(() -> adapter.listDeployments("nope", null, 2).block())
-                .isInstanceOf(ProviderException.NotFound.class);
-    }
-
-    @Test
-    void logsAreTextLines() {
-        dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web")
-                .willReturn(okJson("[" + row("r1", "Manual", "done") + "]")));
-        dokploy.stubFor(get("/api/deployment.readLogs?deploymentId=r1&tail=5")
-                .willReturn(okJson("\"Cloning\\nBuilding\\n\\nDone\\n\"")));
-
-        Logs logs = adapter.logs("dok-web.r1", 5).block();
-
-        assertThat(logs.items()).extracting(LogLine::message).containsExactly("Cloning", "Building", "Done");
+        assertThat(logs.items())
+                .extracting(LogLine::message)
+                .containsExactly("", "Error occurred ❌, check the logs for details.");
         assertThat(logs.complete()).isTrue();
-        dokploy.verify(getRequestedFor(urlEqualTo("/api/deployment.readLogs?deploymentId=r1&tail=5"))
+        dokploy.verify(getRequestedFor(urlEqualTo("/api/deployment.readLogs?deploymentId=r1&tail=2"))
                 .withHeader("x-api-key", equalTo(KEY)));
     }
 
     @Test
+    void logLinesAreWhatEndsInANewline() {
+        assertThat(DokployLogText.lines("a\n\nb\r\nc")).containsExactly("a", "", "b", "c");
+        assertThat(DokployLogText.lines("progress 1\rprogress 2\n")).containsExactly("progress 1\rprogress 2");
+        assertThat(DokployLogText.lines("")).isEmpty();
+        assertThat(DokployLogText.lines("\n")).containsExactly("");
+    }
+
+    @Test
+    void aTailOfZeroSendsNothing() {
+        dokploy.stubFor(get(ROWS).willReturn(okJson(array(row("r1", "Manual", "done")))));
+
+        assertThat(adapter.logs("dok-web.r1", 0).block().items()).isEmpty();
+
+        dokploy.verify(0, getRequestedFor(urlEqualTo("/api/deployment.readLogs?deploymentId=r1&tail=0")));
+    }
+
+    @Test
+    void aQueuedDeploymentHasNoLogYet() {
+        var id = DokployFixtures.triggered(DokployFixtures.NOW, "c-1");
+        dokploy.stubFor(get(ROWS).willReturn(okJson("[]")));
+        dokploy.stubFor(get("/api/deployment.queueList")
+                .willReturn(okJson(array(job("job-1", id.title(), "waiting", DokployFixtures.NOW)))));
+
+        Logs logs = adapter.logs(id.toString(), null).block();
+
+        assertThat(logs.items()).isEmpty();
+        assertThat(logs.complete()).isFalse();
+    }
+
+    @Test
     void logsOfUnknownDeployment() {
-        dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web").willReturn(okJson("[]")));
+        dokploy.stubFor(get(ROWS).willReturn(okJson("[]")));
         assertThatThrownBy(() -> adapter.logs("dok-web.r1", 5).block()).isInstanceOf(ProviderException.NotFound.class);
     }
 
     @Test
-    void cancelKillsAndAnswersCancelled() {
-        dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web")
-                .inScenario("kill")
-                .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(okJson("[" + row("r1", "Manual", "running") + "]")));
-        dokploy.stubFor(post("/api/deployment.killProcess")
-                .inScenario("kill")
-                .willReturn(ok())
-                .willSetStateTo("killed"));
-        dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web")
-                .inScenario("kill")
-                .whenScenarioStateIs("killed")
-                .willReturn(okJson("[" + row("r1", "Manual", "error") + "]")));
-
-        Deployment deployment = adapter.cancel("dok-web.r1").block();
-
-        assertThat(deployment.status()).isEqualTo(Status.CANCELLED);
-        assertThat(deployment.lifecycle().providerStatus()).isEqualTo("error");
-        dokploy.verify(postRequestedFor(urlEqualTo("/api/deployment.killProcess"))
-                .withHeader("x-api-key", equalTo(KEY))
-                .withRequestBody(equalToJson("{\"deploymentId\":\"r1\"}")));
-    }
-
-    @Test
-    void cancelOfAQueuedJobCleansTheQueue() {
-        dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web").willReturn(okJson("[]")));
-        dokploy.stubFor(
-                get("/api/deployment.queueList").willReturn(okJson("[" + job("unideploy-c-1", "waiting") + "]")));
-        dokploy.stubFor(post("/api/application.cleanQueues").willReturn(ok()));
-
-        Deployment deployment = adapter.cancel("dok-web.u-c-1").block();
-
-        assertThat(deployment.status()).isEqualTo(Status.CANCELLED);
-        dokploy.verify(postRequestedFor(urlEqualTo("/api/application.cleanQueues"))
-                .withRequestBody(equalToJson("{\"applicationId\":\"dok-web\"}")));
-    }
-
-    @Test
-    void cancelOfAJobPickedUpMeanwhileKillsItsRow() {
-        // queued when we looked; a worker took it before cleanQueues, which then drops nothing
-        dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web")
-                .inScenario("picked up")
-                .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(okJson("[]")));
-        dokploy.stubFor(get("/api/deployment.queueList")
-                .inScenario("picked up")
-                .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(okJson("[" + job("unideploy-c-2", "waiting") + "]")));
-        dokploy.stubFor(post("/api/application.cleanQueues")
-                .inScenario("picked up")
-                .willReturn(ok())
-                .willSetStateTo("running"));
-        dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web")
-                .inScenario("picked up")
-                .whenScenarioStateIs("running")
-                .willReturn(okJson("[" + row("r2", "unideploy-c-2", "running") + "]")));
-        dokploy.stubFor(post("/api/deployment.killProcess").willReturn(ok()));
-
-        Deployment deployment = adapter.cancel("dok-web.u-c-2").block();
-
-        assertThat(deployment.status()).isEqualTo(Status.CANCELLED);
-        dokploy.verify(postRequestedFor(urlEqualTo("/api/deployment.killProcess"))
-                .withRequestBody(equalToJson("{\"deploymentId\":\"r2\"}")));
-    }
-
-    @Test
-    void cancelOfFinishedIsConflict() {
-        dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web")
-                .willReturn(okJson("[" + row("r1", "Manual", "done") + "]")));
-        assertThatThrownBy(() -> adapter.cancel("dok-web.r1").block()).isInstanceOf(ProviderException.Conflict.class);
-        dokploy.verify(0, postRequestedFor(urlEqualTo("/api/deployment.killProcess")));
-    }
-
-    @Test
-    void cancelOfUnknownIsNotFound() {
-        dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web").willReturn(okJson("[]")));
-        assertThatThrownBy(() -> adapter.cancel("dok-web.r1").block()).isInstanceOf(ProviderException.NotFound.class);
-    }
-
-    @Test
-    void deleteRemovesTheRow() {
-        dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web")
-                .willReturn(okJson("[" + row("r1", "Manual", "done") + "]")));
-        dokploy.stubFor(post("/api/deployment.removeDeployment").willReturn(okJson("{}")));
-
-        adapter.delete("dok-web.r1").block();
-
-        dokploy.verify(postRequestedFor(urlEqualTo("/api/deployment.removeDeployment"))
-                .withHeader("x-api-key", equalTo(KEY))
-                .withRequestBody(equalToJson("{\"deploymentId\":\"r1\"}")));
-    }
-
-    @Test
-    void deleteOfUnknownIsNotFound() {
-        dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web").willReturn(okJson("[]")));
-        assertThatThrownBy(() -> adapter.delete("dok-web.r1").block()).isInstanceOf(ProviderException.NotFound.class);
-    }
-
-    @Test
     void eventsOfAFinishedDeploymentReplayTheLogThenTheStatus() {
-        dokploy.stubFor(get("/api/deployment.all?applicationId=dok-web")
-                .willReturn(okJson("[" + row("r1", "Manual", "error") + "]")));
+        dokploy.stubFor(get(ROWS).willReturn(okJson(array(row("r1", "Manual", "error")))));
         dokploy.stubFor(
-                get("/api/deployment.readLogs?deploymentId=r1&tail=10000").willReturn(okJson("\"boom\"")));
+                get("/api/deployment.readLogs?deploymentId=r1&tail=10000").willReturn(okJson("\"boom\\n\\n\"")));
 
         List<DeploymentEvent> events =
                 adapter.events("dok-web.r1").collectList().block();
 
-        assertThat(events).hasSize(2);
+        assertThat(events).hasSize(3);
         assertThat(((DeploymentEvent.Log) events.get(0)).line().message()).isEqualTo("boom");
-        assertThat(((DeploymentEvent.StatusChanged) events.get(1)).deployment().status())
+        assertThat(((DeploymentEvent.Log) events.get(1)).line().message()).isEmpty();
+        assertThat(((DeploymentEvent.StatusChanged) events.get(2)).deployment().status())
                 .isEqualTo(Status.FAILED);
     }
 

@@ -6,11 +6,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.unideploy.spi.Correlations;
 import dev.unideploy.spi.DeploymentEvent;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.Status;
 import dev.unideploy.spi.testing.FakeWebSocketServer;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,24 +32,29 @@ class DokployStreamTest {
     @Test
     void chunksBecomeLinesStatusIsPolledAndWeCloseTheSocket() throws Exception {
         String rows = "/api/deployment.all?applicationId=dok-web";
-        dokploy.stubFor(get(rows).willReturn(okJson("[" + DokployAdapterTest.row("r1", "Manual", "running") + "]")));
+        dokploy.stubFor(get(rows).willReturn(okJson("[" + DokployFixtures.row("r1", "Manual", "running") + "]")));
         ProviderConnection connection = ProviderConnection.of(
                 "dok", "dokploy", URI.create(dokploy.baseUrl() + "/api"), Map.of("token", "key-secret"));
         try (FakeWebSocketServer server =
-                new FakeWebSocketServer(List.of("Cloning re", "po\nBuil", "ding\r\n", "Done\n"), false)) {
+                new FakeWebSocketServer(List.of("Cloning re", "po\nBuil", "ding\r\n\n", "Done\n"), false)) {
             DokployAdapter adapter = new DokployAdapter(
-                    connection, new DokployClient(connection, "key-secret", server.httpBase()), Duration.ofMillis(200));
+                    connection,
+                    new DokployClient(connection, "key-secret", server.httpBase()),
+                    Correlations.inMemory(),
+                    new DokploySeal("key-secret"),
+                    Duration.ofMillis(200),
+                    Clock.systemUTC());
 
             CompletableFuture<List<DeploymentEvent>> events =
                     adapter.events("dok-web.r1").collectList().toFuture();
             Thread.sleep(800);
-            dokploy.stubFor(get(rows).willReturn(okJson("[" + DokployAdapterTest.row("r1", "Manual", "done") + "]")));
+            dokploy.stubFor(get(rows).willReturn(okJson("[" + DokployFixtures.row("r1", "Manual", "done") + "]")));
             List<DeploymentEvent> all = events.get(10, TimeUnit.SECONDS);
 
             assertThat(all.stream()
                             .filter(DeploymentEvent.Log.class::isInstance)
                             .map(event -> ((DeploymentEvent.Log) event).line().message()))
-                    .containsExactly("Cloning repo", "Building", "Done");
+                    .containsExactly("Cloning repo", "Building", "", "Done");
             assertThat(all.get(0)).isInstanceOf(DeploymentEvent.StatusChanged.class);
             assertThat(((DeploymentEvent.StatusChanged) all.get(all.size() - 1))
                             .deployment()
