@@ -91,8 +91,12 @@ public final class Deployments {
 
     /** Rolls back to what {@code id} ran, as a new deployment, with a new idempotency key. */
     public Mono<Deployment> rollback(String id) {
-        String key = newIdempotencyKey();
-        return write(Mono.defer(() -> api.rollbackDeployment(id, key)));
+        return rollback(id, newIdempotencyKey());
+    }
+
+    /** Rolls back to what {@code id} ran with {@code idempotencyKey}: the same key never rolls back twice. */
+    public Mono<Deployment> rollback(String id, String idempotencyKey) {
+        return write(Mono.defer(() -> api.rollbackDeployment(id, idempotencyKey)));
     }
 
     public Mono<Deployment> get(String id) {
