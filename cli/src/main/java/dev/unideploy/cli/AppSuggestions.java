@@ -10,9 +10,9 @@ final class AppSuggestions {
 
     private AppSuggestions() {}
 
-    /** Up to three ids within a third of the typed id's length in edits (at least 2), nearest first. */
+    /** Up to three ids within a fifth of the typed id's length in edits (at least 2), nearest first. */
     static List<String> near(String typed, List<App> apps) {
-        int limit = Math.max(2, typed.length() / 3);
+        int limit = Math.max(2, typed.length() / 5);
         return apps.stream()
                 .map(App::getId)
                 .filter(id -> distance(typed, id) <= limit)
