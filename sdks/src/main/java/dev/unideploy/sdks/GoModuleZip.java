@@ -33,7 +33,10 @@ final class GoModuleZip {
         Files.writeString(
                 versions.resolve(version + ".info"),
                 "{\"Version\":\"" + version + "\",\"Time\":\"" + Instant.now() + "\"}\n");
-        Files.copy(source.resolve("go.mod"), versions.resolve(version + ".mod"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                source.resolve("go.mod"),
+                versions.resolve(version + ".mod"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         try (OutputStream file = Files.newOutputStream(versions.resolve(version + ".zip"));
                 ZipOutputStream zip = new ZipOutputStream(file, StandardCharsets.UTF_8);
                 Stream<Path> files = Files.walk(source)) {
@@ -42,7 +45,8 @@ final class GoModuleZip {
                 if (LEFT_OUT.contains(relative.getName(0).toString())) {
                     continue;
                 }
-                zip.putNextEntry(new ZipEntry(MODULE + "@" + version + "/" + relative.toString().replace('\\', '/')));
+                zip.putNextEntry(new ZipEntry(
+                        MODULE + "@" + version + "/" + relative.toString().replace('\\', '/')));
                 Files.copy(path, zip);
                 zip.closeEntry();
             }

@@ -43,7 +43,8 @@ public final class Packager {
         packager.python();
         packager.go();
         try (Stream<Path> files = Files.walk(packager.dist, 2)) {
-            files.filter(Files::isRegularFile).forEach(file -> System.out.println("[dist] " + packager.module.relativize(file)));
+            files.filter(Files::isRegularFile)
+                    .forEach(file -> System.out.println("[dist] " + packager.module.relativize(file)));
         }
     }
 
@@ -51,7 +52,8 @@ public final class Packager {
         Path out = Files.createDirectories(dist.resolve("java"));
         String jar = "unideploy-client-" + version;
         try (Stream<Path> jars = Files.list(javaTarget)) {
-            for (Path built : jars.filter(p -> p.getFileName().toString().matches("unideploy-client-.*\\.jar")).toList()) {
+            for (Path built : jars.filter(p -> p.getFileName().toString().matches("unideploy-client-.*\\.jar"))
+                    .toList()) {
                 String name = built.getFileName().toString().replaceFirst("unideploy-client-[^-]+(-SNAPSHOT)?", jar);
                 Files.copy(built, out.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
@@ -80,13 +82,26 @@ public final class Packager {
             run("python", module, "python3", "-m", "venv", venv.toString());
         }
         String python = venv.resolve("bin/python").toString();
-        run("python", module, Stream.concat(
-                        Stream.of(python, "-m", "pip", "install", "-q", "--disable-pip-version-check"),
-                        PYTHON_BUILD.stream())
-                .toArray(String[]::new));
+        run(
+                "python",
+                module,
+                Stream.concat(
+                                Stream.of(python, "-m", "pip", "install", "-q", "--disable-pip-version-check"),
+                                PYTHON_BUILD.stream())
+                        .toArray(String[]::new));
         Path out = Files.createDirectories(dist.resolve("python"));
-        run("python", generated.resolve("python"), python, "-m", "build", "--no-isolation", "--sdist", "--wheel",
-                "--outdir", out.toString(), ".");
+        run(
+                "python",
+                generated.resolve("python"),
+                python,
+                "-m",
+                "build",
+                "--no-isolation",
+                "--sdist",
+                "--wheel",
+                "--outdir",
+                out.toString(),
+                ".");
     }
 
     private void go() throws IOException, InterruptedException {
@@ -104,7 +119,8 @@ public final class Packager {
     }
 
     private static void run(String label, Path directory, String... argv) throws InterruptedException {
-        Command command = new Command(label, directory, List.of(argv), Map.of("npm_config_update_notifier", "false"), STEP);
+        Command command =
+                new Command(label, directory, List.of(argv), Map.of("npm_config_update_notifier", "false"), STEP);
         if (command.run() != 0) {
             throw new IllegalStateException(command + " failed");
         }

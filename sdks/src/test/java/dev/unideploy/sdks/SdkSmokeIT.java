@@ -50,7 +50,14 @@ class SdkSmokeIT {
         Files.writeString(project.resolve("package.json"), "{\"name\":\"smoke\",\"private\":true}\n");
         Files.copy(MODULE.resolve("typescript/smoke.test.mjs"), project.resolve("smoke.test.mjs"));
 
-        install("typescript", project, "npm", "install", "--no-audit", "--no-fund", only(DIST.resolve("typescript"), ".tgz"));
+        install(
+                "typescript",
+                project,
+                "npm",
+                "install",
+                "--no-audit",
+                "--no-fund",
+                only(DIST.resolve("typescript"), ".tgz"));
         smoke("typescript", project, "node", "--test", "smoke.test.mjs");
     }
 
@@ -64,8 +71,17 @@ class SdkSmokeIT {
 
         install("python", project, "python3", "-m", "venv", venv.toString());
         String python = venv.resolve("bin/python").toString();
-        install("python", project, python, "-m", "pip", "install", "-q", "--disable-pip-version-check",
-                only(DIST.resolve("python"), ".whl"), PYTEST);
+        install(
+                "python",
+                project,
+                python,
+                "-m",
+                "pip",
+                "install",
+                "-q",
+                "--disable-pip-version-check",
+                only(DIST.resolve("python"), ".whl"),
+                PYTEST);
         smoke("python", project, python, "-B", "-m", "pytest", "-p", "no:cacheprovider", "-v", "test_smoke.py");
     }
 
@@ -104,7 +120,8 @@ class SdkSmokeIT {
         Path project = SMOKE.resolve(language);
         if (Files.exists(project)) {
             try (Stream<Path> files = Files.walk(project)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
         return Files.createDirectories(project);
@@ -113,7 +130,8 @@ class SdkSmokeIT {
     /** The one package file with this suffix in {@code folder}: what `package` built. */
     private static String only(Path folder, String suffix) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            List<Path> packages = files.filter(p -> p.toString().endsWith(suffix)).toList();
+            List<Path> packages =
+                    files.filter(p -> p.toString().endsWith(suffix)).toList();
             assertThat(packages).as("packages in " + folder).hasSize(1);
             return packages.get(0).toString();
         }
