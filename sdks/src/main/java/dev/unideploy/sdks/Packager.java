@@ -42,7 +42,7 @@ public final class Packager {
         packager.typescript();
         packager.python();
         packager.go();
-        try (Stream<Path> files = Files.walk(packager.dist, 2)) {
+        try (Stream<Path> files = Files.walk(packager.dist)) {
             files.filter(Files::isRegularFile)
                     .forEach(file -> System.out.println("[dist] " + packager.module.relativize(file)));
         }
