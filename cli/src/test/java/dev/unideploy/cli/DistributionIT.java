@@ -44,7 +44,8 @@ class DistributionIT {
                     .orElseThrow();
             Files.createSymbolicLink(tools.resolve(tool), found);
         }
-        assertThat(run(List.of("tar", "-xzf", archive.toString(), "-C", machine.toString()), Map.of()).exitCode())
+        assertThat(run(List.of("tar", "-xzf", archive.toString(), "-C", machine.toString()), Map.of())
+                        .exitCode())
                 .isZero();
         try (var unpacked = Files.list(machine)) {
             Path home = unpacked.filter(p -> p.getFileName().toString().startsWith("unideploy-cli-"))
@@ -57,7 +58,8 @@ class DistributionIT {
     @Test
     @DisplayName("the machine of this test has no java on its PATH")
     void noJava() throws Exception {
-        assertThat(run(List.of("sh", "-c", "command -v java"), Map.of()).exitCode()).isNotZero();
+        assertThat(run(List.of("sh", "-c", "command -v java"), Map.of()).exitCode())
+                .isNotZero();
     }
 
     @Test
