@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The jlink distribution as a CI runner without Java gets it: target/unideploy-cli-*-linux-x64.tar.gz unpacked and
- * run with a PATH that holds only {@code sh}, {@code dirname} and {@code tar} — no {@code java} — and no JAVA_HOME.
+ * run with a PATH that holds a few shell tools and no {@code java}, and no JAVA_HOME; and the GitHub Action's deploy
+ * step (.github/actions/deploy/deploy.sh) run with it, as the action runs it.
  */
 class DistributionIT {
 
@@ -37,7 +38,7 @@ class DistributionIT {
                     .orElseThrow(() -> new AssertionError("no distribution in " + target + "; run ./mvnw package"));
         }
         tools = Files.createDirectories(machine.resolve("tools"));
-        for (String tool : List.of("sh", "dirname", "tar", "gzip")) {
+        for (String tool : List.of("sh", "bash", "dirname", "tar", "gzip", "mktemp", "sed", "head", "rm")) {
             Path found = List.of(Path.of("/bin", tool), Path.of("/usr/bin", tool)).stream()
                     .filter(Files::isExecutable)
                     .findFirst()
@@ -85,6 +86,58 @@ class DistributionIT {
 
         assertThat(run.exitCode()).as(run.out()).isZero();
         assertThat(run.out()).contains("finished: succeeded");
+    }
+
+    @Test
+    @DisplayName(
+            "the GitHub Action's deploy step exits by the outcome, sets its outputs, and its key never deploys twice")
+    void githubAction() throws Exception {
+        Path deploy = Path.of(System.getProperty("user.dir"), "../.github/actions/deploy/deploy.sh")
+                .normalize();
+        String key = "run-42-1-" + System.nanoTime();
+
+        Map<String, String> first = action(deploy, "coolify:cool-web", key, 0);
+        Map<String, String> again = action(deploy, "coolify:cool-web", key, 0);
+        Map<String, String> broken = action(deploy, "coolify:cool-broken", "", ExitCode.FAILED);
+
+        assertThat(first.get("deployment-id")).startsWith("coolify:");
+        assertThat(first.get("status")).isEqualTo("succeeded");
+        assertThat(again.get("deployment-id"))
+                .as("the same key: the same deployment")
+                .isEqualTo(first.get("deployment-id"));
+        assertThat(broken.get("status")).isEqualTo("failed");
+    }
+
+    /** Runs the action's step script with its inputs, as the composite action does; answers its outputs. */
+    private static Map<String, String> action(Path script, String app, String key, int exitCode) throws Exception {
+        Path outputs = Files.createTempFile(machine, "github-output", ".txt");
+        LauncherIT.Result run = run(
+                List.of("bash", script.toString()),
+                Map.of(
+                        "PATH",
+                        unideploy.getParent() + ":" + tools,
+                        "GITHUB_ACTIONS",
+                        "true",
+                        "GITHUB_OUTPUT",
+                        outputs.toString(),
+                        "UNIDEPLOY_URL",
+                        SandboxGateway.url(),
+                        "UNIDEPLOY_TOKEN",
+                        Cli.TOKEN,
+                        "INPUT_APP",
+                        app,
+                        "INPUT_TIMEOUT",
+                        "60s",
+                        "INPUT_IDEMPOTENCY_KEY",
+                        key));
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(exitCode);
+        assertThat(run.out()).contains("::group::log").contains("::endgroup::").doesNotContain(Cli.TOKEN + "\n");
+        Map<String, String> values = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(outputs)) {
+            int equals = line.indexOf('=');
+            values.put(line.substring(0, equals), line.substring(equals + 1));
+        }
+        return values;
     }
 
     private static LauncherIT.Result run(List<String> argv, Map<String, String> env)

@@ -106,7 +106,7 @@ public final class Packager {
 
     private void go() throws IOException, InterruptedException {
         if (!Toolchains.go()) {
-            skipped("Go", "go");
+            skipped("Go", "go 1.23+");
             return;
         }
         Path source = generated.resolve("go");

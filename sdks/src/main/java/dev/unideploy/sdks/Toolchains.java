@@ -14,7 +14,8 @@ final class Toolchains {
         return Command.succeeds("python3", "-c", "import venv, ensurepip");
     }
 
+    /** Go 1.23 or newer (range-over-func iterators); Debian's older golang-go counts as not installed. */
     static boolean go() {
-        return Command.succeeds("go", "version");
+        return Command.succeeds("go", "version") && Command.succeeds("go", "list", "-f", "ok", "iter");
     }
 }

@@ -88,7 +88,7 @@ class SdkSmokeIT {
     @Test
     @DisplayName("the Go module installs through GOPROXY=file:// and passes sdks/go/smoke under go test")
     void go() throws Exception {
-        requireToolchain("Go", "go", Toolchains.go());
+        requireToolchain("Go", "go 1.23+", Toolchains.go());
         Path project = fresh("go");
         Files.copy(MODULE.resolve("go/smoke/smoke_test.go"), project.resolve("smoke_test.go"));
         Files.writeString(project.resolve("go.mod"), """
