@@ -95,3 +95,86 @@ def test_verify_webhook_accepts_a_v1_signature_and_refuses_a_changed_body():
     assert verify_webhook(secret, body, headers)["type"] == "deployment.succeeded"
     with pytest.raises(WebhookVerificationError):
         verify_webhook(secret, body.replace("succeeded", "failed"), headers)
+
+
+# A scripted gateway on a free port: the first event stream drops after one line, a trigger first times out.
+DEPLOYMENT = (
+    '{"id":"stub:d1","provider":"stub","providerType":"coolify","appId":"stub:app","status":"%s","terminal":%s,'
+    '"providerStatus":"%s","kind":"deploy","emulated":false,"links":{"self":"/x","logs":"/x/logs","events":"/x/events"}}'
+)
+
+
+def scripted(handle):
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            handle(self)
+
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            handle(self)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    configuration = unideploy_client.Configuration(host=f"http://127.0.0.1:{server.server_address[1]}")
+    return server, unideploy_client.ApiClient(configuration)
+
+
+def answer(handler, status, content_type, body):
+    data = body.encode()
+    handler.send_response(status)
+    handler.send_header("Content-Type", content_type)
+    handler.send_header("Content-Length", str(len(data)))
+    handler.end_headers()
+    handler.wfile.write(data)
+
+
+def test_follow_resumes_a_dropped_stream_without_repeating_a_line():
+    last_event_ids = []
+
+    def handle(handler):
+        last = handler.headers.get("Last-Event-ID")
+        last_event_ids.append(last or "")
+        if last:
+            body = 'id: 2\nevent: log\ndata: {"message":"two"}\n\nid: 2\nevent: end\ndata: %s\n\n' % (
+                DEPLOYMENT % ("succeeded", "true", "finished"))
+        else:
+            body = 'id: 0\nevent: status\ndata: %s\n\n: heartbeat\n\nid: 1\nevent: log\ndata: {"message":"one"}\n\n' % (
+                DEPLOYMENT % ("in_progress", "false", "in_progress"))
+        answer(handler, 200, "text/event-stream", body)
+
+    server, client = scripted(handle)
+    try:
+        events = list(Deployments(client, backoff=0.01).follow("stub:d1"))
+    finally:
+        server.shutdown()
+
+    assert [type(e).__name__ for e in events] == ["StatusEvent", "LogEvent", "LogEvent", "EndEvent"]
+    assert [e.line.message for e in events if isinstance(e, LogEvent)] == ["one", "two"]
+    assert last_event_ids == ["", "1"]
+
+
+def test_trigger_retries_a_504_with_the_same_idempotency_key():
+    keys = []
+
+    def handle(handler):
+        keys.append(handler.headers.get("Idempotency-Key"))
+        if len(keys) == 1:
+            answer(handler, 504, "application/problem+json",
+                   '{"title":"Gateway Timeout","status":504,"code":"provider_timeout","detail":"late"}')
+        else:
+            answer(handler, 202, "application/json", DEPLOYMENT % ("queued", "false", "queued"))
+
+    server, client = scripted(handle)
+    try:
+        started = Deployments(client, backoff=0.01).trigger(TriggerDeploymentRequest(app_id="stub:app"))
+    finally:
+        server.shutdown()
+
+    assert started.id == "stub:d1"
+    assert len(keys) == 2 and keys[0] and keys[1] == keys[0]

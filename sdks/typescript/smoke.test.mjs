@@ -70,3 +70,61 @@ test('verifyWebhook accepts a Standard Webhooks v1 signature and refuses a chang
   assert.equal(verifyWebhook(secret, body, headers).type, 'deployment.succeeded');
   assert.throws(() => verifyWebhook(secret, body.replace('succeeded', 'failed'), headers));
 });
+
+// A scripted gateway on a free port: the first event stream drops after one line, a trigger first times out.
+const DEPLOYMENT = (status) => JSON.stringify({
+  id: 'stub:d1', provider: 'stub', providerType: 'coolify', appId: 'stub:app', status, terminal: status === 'succeeded',
+  providerStatus: status, kind: 'deploy', emulated: false, links: { self: '/x', logs: '/x/logs', events: '/x/events' },
+});
+
+async function scripted(handler) {
+  const { createServer } = await import('node:http');
+  const server = createServer(handler);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return { server, deployments: new Deployments(new Configuration({ basePath: base }), { backoffMs: 10 }) };
+}
+
+test('follow resumes a dropped stream with Last-Event-ID and repeats no line', async () => {
+  const lastEventIds = [];
+  const { server, deployments: scriptedDeployments } = await scripted((request, response) => {
+    const last = request.headers['last-event-id'];
+    lastEventIds.push(last ?? '');
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    response.end(last
+      ? `id: 2\nevent: log\ndata: {"message":"two"}\n\nid: 2\nevent: end\ndata: ${DEPLOYMENT('succeeded')}\n\n`
+      : `id: 0\nevent: status\ndata: ${DEPLOYMENT('in_progress')}\n\n: heartbeat\n\nid: 1\nevent: log\ndata: {"message":"one"}\n\n`);
+  });
+  try {
+    const events = [];
+    for await (const event of scriptedDeployments.follow('stub:d1')) events.push(event);
+    assert.deepEqual(events.map((e) => e.type), ['status', 'log', 'log', 'end']);
+    assert.deepEqual(events.filter((e) => e.type === 'log').map((e) => e.line.message), ['one', 'two']);
+    assert.deepEqual(lastEventIds, ['', '1']);
+  } finally {
+    server.close();
+  }
+});
+
+test('trigger retries a 504 with the same Idempotency-Key and reports one deployment', async () => {
+  const keys = [];
+  const { server, deployments: scriptedDeployments } = await scripted((request, response) => {
+    keys.push(request.headers['idempotency-key']);
+    if (keys.length === 1) {
+      response.writeHead(504, { 'content-type': 'application/problem+json' });
+      response.end('{"title":"Gateway Timeout","status":504,"code":"provider_timeout","detail":"late"}');
+    } else {
+      response.writeHead(202, { 'content-type': 'application/json' });
+      response.end(DEPLOYMENT('queued'));
+    }
+  });
+  try {
+    const started = await scriptedDeployments.trigger({ appId: 'stub:app' });
+    assert.equal(started.id, 'stub:d1');
+    assert.equal(keys.length, 2);
+    assert.ok(keys[0]);
+    assert.equal(keys[1], keys[0]);
+  } finally {
+    server.close();
+  }
+});

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import AsyncIterator, Callable, Iterator, Optional, TypeVar, Union
 
 import httpx
+import urllib3
 from httpx_sse import ServerSentEvent, aconnect_sse, connect_sse
 
 from unideploy_client.api.deployments_api import DeploymentsApi
@@ -108,7 +109,7 @@ class Deployments:
         try:
             return self._write(
                 lambda: self._api.cancel_deployment(deployment_id, idempotency_key=key),
-                retryable=lambda e: _ambiguous(e) and e.status != 409,
+                retryable=lambda e: _ambiguous(e) and not (isinstance(e, ProblemError) and e.status == 409),
             )
         except ProblemError as conflict:
             if conflict.status == 409:
@@ -215,13 +216,13 @@ class Deployments:
     def _resume(self, last_event_id: Optional[str]) -> dict[str, str]:
         return {**self._headers, **({"Last-Event-ID": last_event_id} if last_event_id else {})}
 
-    def _write(self, call: Callable[[], T], retryable: Callable[[Exception], bool] = None) -> T:
+    def _write(self, call: Callable[[], T], retryable: Optional[Callable[[Exception], bool]] = None) -> T:
         retryable = retryable or _ambiguous
         attempt = 0
         while True:
             try:
                 return _typed(call)
-            except (ProblemError, OSError) as failure:
+            except (ProblemError, OSError, urllib3.exceptions.HTTPError) as failure:
                 if attempt >= self._write_retries or not retryable(failure):
                     raise
                 time.sleep(min(self._backoff * 2**attempt, 30.0))
@@ -256,7 +257,7 @@ def _ambiguous(failure: Exception) -> bool:
     """Whether a write's outcome is unknown, so that a retry with the same key is needed (and safe)."""
     if isinstance(failure, ProblemError):
         return failure.status in (409, 429, 502, 503, 504)
-    return isinstance(failure, OSError)
+    return isinstance(failure, (OSError, urllib3.exceptions.HTTPError))  # no answer: a network failure
 
 
 def _reconnectable(failure: ProblemError) -> bool:

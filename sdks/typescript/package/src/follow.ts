@@ -76,7 +76,10 @@ export class Deployments {
   async cancel(id: string): Promise<Deployment> {
     const idempotencyKey = newIdempotencyKey();
     try {
-      return await this.write(() => this.api.cancelDeployment({ id, idempotencyKey }), (e) => !isConflict(e));
+      return await this.write(
+        () => this.api.cancelDeployment({ id, idempotencyKey }),
+        (e) => ambiguous(e) && !isConflict(e),
+      );
     } catch (failure) {
       if (isConflict(failure)) {
         const now = await this.get(id);

@@ -90,7 +90,11 @@ class SdkSmokeIT {
     void go() throws Exception {
         requireToolchain("Go", "go 1.23+", Toolchains.go());
         Path project = fresh("go");
-        Files.copy(MODULE.resolve("go/smoke/smoke_test.go"), project.resolve("smoke_test.go"));
+        try (Stream<Path> tests = Files.list(MODULE.resolve("go/smoke"))) {
+            for (Path test : tests.filter(p -> p.toString().endsWith("_test.go")).toList()) {
+                Files.copy(test, project.resolve(test.getFileName()));
+            }
+        }
         Files.writeString(project.resolve("go.mod"), """
                 module github.com/unideploy/unideploy-go/smoke
 
