@@ -1,5 +1,6 @@
 package dev.unideploy.cli;
 
+import dev.unideploy.client.model.Deployment;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -11,8 +12,9 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         description = {
             "Cancel a queued or running deployment.",
-            "Prints its state: cancelled, or still in_progress while the provider stops it. A finished deployment",
-            "cannot be cancelled (exit 4, conflict), nor one whose provider cannot cancel (exit 4, 501)."
+            "Prints its state: cancelled, or still in_progress while the provider stops it. Cancelling a cancelled",
+            "deployment again succeeds; one that succeeded or failed cannot be cancelled (exit 4, conflict), nor",
+            "one whose provider cannot cancel (exit 4, 501)."
         })
 final class CancelCommand implements Callable<Integer> {
 
@@ -25,7 +27,9 @@ final class CancelCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Gateway gateway = parent.gateway();
-        parent.output(gateway).status(gateway.cancel(id));
+        Output output = parent.output(gateway);
+        Deployment deployment = gateway.cancel(id);
+        output.result(deployment, () -> output.status(deployment));
         return ExitCode.SUCCEEDED;
     }
 }

@@ -1,7 +1,11 @@
 package dev.unideploy.cli;
 
+import dev.unideploy.client.Deployments;
+import dev.unideploy.client.ProblemException;
+import dev.unideploy.client.model.Deployment;
 import dev.unideploy.client.model.TriggerDeploymentRequest;
 import dev.unideploy.client.model.TriggerSource;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -18,7 +22,10 @@ import picocli.CommandLine.ParentCommand;
             "%nExit codes: 0 succeeded (or started, without --wait), 1 failed,",
             "2 cancelled, 3 timed out or unknown, 4 API or network error, 64 usage error."
         },
-        description = "Trigger a deployment of an app (<provider>:<app>, e.g. coolify:cool-web).")
+        description = {
+            "Trigger a deployment of an app (<provider>:<app>, e.g. coolify:cool-web; `unideploy apps` lists them).",
+            "Prints the new deployment's id first (id=$(unideploy deploy APP | head -1)), then its progress."
+        })
 final class DeployCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -49,7 +56,10 @@ final class DeployCommand implements Callable<Integer> {
     @Option(
             names = "--idempotency-key",
             paramLabel = "KEY",
-            description = "Retry-safe trigger: the same key and request answer the first deployment again.")
+            description = {
+                "Retry-safe trigger: the same key and request answer the first deployment again.",
+                "Default: a new key for this command, reused when it retries an unknown outcome (504, a reset)."
+            })
     @Nullable
     String idempotencyKey;
 
@@ -68,6 +78,27 @@ final class DeployCommand implements Callable<Integer> {
         if (force) {
             request.force(true);
         }
-        return waiting.finish(gateway, output, gateway.trigger(request, idempotencyKey));
+        String key = idempotencyKey != null ? idempotencyKey : Deployments.newIdempotencyKey();
+        Deployment started;
+        try {
+            started = gateway.trigger(request, key);
+        } catch (ProblemException problem) {
+            if (problem.status() == 404 && "not_found".equals(problem.code())) {
+                throw new ApiErrors.Hinted(problem, unknownApp(gateway));
+            }
+            throw problem;
+        }
+        return waiting.finish(gateway, output, started);
+    }
+
+    /** What to say when the gateway does not know {@link #appId}: near matches, and where to look. */
+    private String unknownApp(Gateway gateway) {
+        String list = "`unideploy apps` lists the app ids";
+        try {
+            List<String> near = AppSuggestions.near(appId, gateway.apps(null).getItems());
+            return near.isEmpty() ? list : "did you mean " + String.join(" or ", near) + "? " + list;
+        } catch (RuntimeException appsUnreadable) {
+            return list;
+        }
     }
 }

@@ -1,25 +1,21 @@
 package dev.unideploy.cli;
 
+import dev.unideploy.client.DeploymentEvent;
+import dev.unideploy.client.ProblemException;
 import dev.unideploy.client.model.Deployment;
 import dev.unideploy.client.model.LogLine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
-import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
- * Follows one deployment to its end: the gateway's event stream ({@code status}, {@code log}, {@code end}), resumed
- * with {@code Last-Event-ID} when it drops after making progress, and long-polling {@code waitFor=terminal} (with
- * the log read after each poll) when the stream cannot be used at all. Prints each log line once and, if asked, each
- * status change.
+ * Follows one deployment to its end: the gateway's event stream through the SDK (typed events, resumed with {@code
+ * Last-Event-ID} after a drop), and long-polling {@code waitFor=terminal} (with the log read after each poll) when the
+ * stream cannot be used. Prints each log line once and, if asked, each status change.
  */
 final class Follower {
 
-    /** Reconnections of a stream that dropped after progress, before falling back to polling. */
-    private static final int RESUMES = 3;
     /** How long one poll waits for the end before the log is read again. */
     private static final int POLL_SECONDS = 5;
 
@@ -28,8 +24,6 @@ final class Follower {
     private final boolean statusLines;
 
     private Deployment last;
-    private @Nullable String lastEventId;
-    private boolean progressed;
     /** Log lines printed so far, from the stream or the polled log: a provider's log only grows. */
     private int linesShown;
 
@@ -45,26 +39,15 @@ final class Follower {
     /** The deployment when it became terminal, or as last seen when {@code timeout} passed. */
     Deployment follow(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        for (int attempt = 0; attempt <= RESUMES && !last.getTerminal(); attempt++) {
-            Duration left = Duration.between(Instant.now(), deadline);
-            if (left.isNegative() || left.isZero()) {
-                return last;
+        try {
+            gateway.events(last.getId()).take(timeout).doOnNext(this::handle).blockLast();
+        } catch (ProblemException refused) {
+            if (refused.status() == 401 || refused.status() == 403 || refused.status() == 404) {
+                throw refused; // polling would be refused alike
             }
-            progressed = false;
-            try {
-                gateway.events(last.getId(), lastEventId)
-                        .takeUntil(event -> "end".equals(event.event()))
-                        .take(left)
-                        .doOnNext(this::handle)
-                        .blockLast();
-            } catch (WebClientResponseException.Unauthorized | WebClientResponseException.Forbidden denied) {
-                throw denied; // polling would be refused alike
-            } catch (RuntimeException streamFailed) {
-                output.note("the event stream failed (" + streamFailed.getMessage() + ")");
-            }
-            if (!progressed) {
-                break;
-            }
+            output.note("the event stream failed (" + refused.getMessage() + ")");
+        } catch (RuntimeException streamFailed) {
+            output.note("the event stream failed (" + streamFailed.getMessage() + ")");
         }
         if (!last.getTerminal() && Instant.now().isBefore(deadline)) {
             output.note("following " + last.getId() + " by polling: its status and log every " + POLL_SECONDS + " s");
@@ -73,22 +56,17 @@ final class Follower {
         return last;
     }
 
-    private void handle(ServerSentEvent<String> event) {
-        String data = event.data();
-        if (event.event() == null || data == null) {
-            return; // a heartbeat
-        }
-        progressed = true;
-        lastEventId = event.id() != null ? event.id() : lastEventId;
-        switch (event.event()) {
-            case "status", "end" -> changed(gateway.json().readValue(data, Deployment.class));
-            case "log" -> {
-                output.log(gateway.json().readValue(data, LogLine.class));
-                linesShown++;
-            }
-            default -> {
-                // an event type this CLI does not know yet: ignored, as SSE clients do
-            }
+    private void handle(DeploymentEvent event) {
+        if (event instanceof DeploymentEvent.Status status) {
+            changed(status.deployment());
+        } else if (event instanceof DeploymentEvent.End end) {
+            changed(end.deployment());
+        } else if (event instanceof DeploymentEvent.Log log) {
+            output.log(log.line());
+            linesShown++;
+        } else if (event instanceof DeploymentEvent.Error error) {
+            output.note("the provider is in trouble, still following: "
+                    + error.problem().getMessage());
         }
     }
 
@@ -114,11 +92,16 @@ final class Follower {
                 output.log(lines.get(index));
             }
             linesShown = Math.max(linesShown, lines.size());
-        } catch (WebClientResponseException.NotImplemented unsupported) {
-            logsReadable = false;
-            output.note("this provider serves no logs; following its status only");
-        } catch (WebClientResponseException.Unauthorized | WebClientResponseException.Forbidden denied) {
-            throw denied;
+        } catch (ProblemException failed) {
+            if (failed.status() == 401 || failed.status() == 403) {
+                throw failed;
+            }
+            if (failed.status() == 501) {
+                logsReadable = false;
+                output.note("this provider serves no logs; following its status only");
+            } else {
+                output.note("reading the log failed (" + failed.getMessage() + "); trying again at the next poll");
+            }
         } catch (RuntimeException failed) {
             output.note("reading the log failed (" + failed.getMessage() + "); trying again at the next poll");
         }

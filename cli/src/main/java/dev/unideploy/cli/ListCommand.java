@@ -1,5 +1,6 @@
 package dev.unideploy.cli;
 
+import dev.unideploy.client.model.Deployment;
 import dev.unideploy.client.model.DeploymentList;
 import dev.unideploy.client.model.DeploymentStatus;
 import dev.unideploy.client.model.ProviderFailure;
@@ -46,28 +47,29 @@ final class ListCommand implements Callable<Integer> {
             description = "At most this many rows (1-100). Default: ${DEFAULT-VALUE}.")
     int limit = 20;
 
-    @Option(names = "--cursor", description = "The next page: the cursor a previous --json list gave as nextCursor.")
+    @Option(
+            names = "--cursor",
+            description = "The next page: the cursor the previous page named (nextCursor with --json).")
     @Nullable
     String cursor;
-
-    @Option(names = "--json", description = "Print the DeploymentList as the API returns it.")
-    boolean json;
 
     @Override
     public Integer call() {
         Gateway gateway = parent.gateway();
         Output output = parent.output(gateway);
         DeploymentList page = gateway.list(apps, status, limit, cursor);
-        if (json) {
-            output.json(page);
-            return ExitCode.SUCCEEDED;
-        }
-        output.table(page.getItems());
+        output.result(page, () -> {
+            Table table = new Table("ID", "STATUS", "CREATED", "APP");
+            for (Deployment d : page.getItems()) {
+                table.row(d.getId(), d.getStatus(), Output.time(d.getCreatedAt()), d.getAppId());
+            }
+            table.print(output);
+        });
         for (ProviderFailure failure : page.getErrors()) {
             output.note("provider " + failure.getProvider() + " could not be listed: " + failure.getDetail() + " ("
                     + failure.getCode() + ")");
         }
-        if (page.getNextCursor() != null) {
+        if (page.getNextCursor() != null && !output.jsonMode()) {
             output.note("more: --cursor " + page.getNextCursor());
         }
         return ExitCode.SUCCEEDED;

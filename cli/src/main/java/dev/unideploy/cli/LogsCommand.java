@@ -15,7 +15,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "logs",
         mixinStandardHelpOptions = true,
-        description = "Print a deployment's log lines; with --follow, stream them live until it finishes.")
+        description = {
+            "Print a deployment's log lines; with --follow, stream them live until it finishes.",
+            "With --json: the LogPage (with --follow once the deployment has ended; the lines stream to stderr)."
+        })
 final class LogsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -26,8 +29,10 @@ final class LogsCommand implements Callable<Integer> {
 
     @Option(
             names = {"-f", "--follow"},
-            description =
-                    "Stream the lines live (every line from the start) until the deployment finishes (exit 3 on timeout).")
+            description = {
+                "Stream the lines live (every line from the start) until the deployment finishes, and exit by its",
+                "outcome as deploy --wait does: 0 succeeded, 1 failed, 2 cancelled, 3 timed out."
+            })
     boolean follow;
 
     @Option(
@@ -49,18 +54,28 @@ final class LogsCommand implements Callable<Integer> {
     public Integer call() {
         Gateway gateway = parent.gateway();
         Output output = parent.output(gateway);
-        if (follow) {
-            Deployment current = gateway.get(id);
+        if (!follow) {
+            print(output, gateway.logs(id, tail));
+            return ExitCode.SUCCEEDED;
+        }
+        Deployment current = gateway.get(id);
+        if (current.getTerminal()) {
             // the stream of a finished deployment has no log events, only its status and end
-            if (!current.getTerminal()) {
-                Deployment last = new Follower(gateway, output, false, current).follow(timeout);
-                return last.getTerminal() ? ExitCode.SUCCEEDED : ExitCode.UNFINISHED;
+            print(output, gateway.logs(id, tail));
+            return ExitCode.of(current);
+        }
+        Deployment last = new Follower(gateway, output, false, current).follow(timeout);
+        if (output.jsonMode()) {
+            output.json(gateway.logs(id, null));
+        }
+        return ExitCode.of(last);
+    }
+
+    private static void print(Output output, LogPage page) {
+        output.result(page, () -> {
+            for (LogLine line : page.getItems()) {
+                output.print(line.getMessage());
             }
-        }
-        LogPage page = gateway.logs(id, tail);
-        for (LogLine line : page.getItems()) {
-            output.log(line);
-        }
-        return ExitCode.SUCCEEDED;
+        });
     }
 }

@@ -4,39 +4,67 @@ import dev.unideploy.client.model.Deployment;
 import dev.unideploy.client.model.DeploymentSource;
 import dev.unideploy.client.model.LogLine;
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the CLI prints: plain lines for CI logs. Progress and results go to stdout, notes and errors to stderr.
- * Status lines start with {@code ==>}; log lines are printed as the provider wrote them.
+ * What the CLI prints, fit for CI logs: no spinner, colour only on a terminal, status lines ({@code ==>}) with the time
+ * and the time elapsed since the command started, log lines as the provider wrote them, folded into a collapsible
+ * group on GitHub Actions and GitLab CI. With {@code --json} the result is one JSON document on stdout and everything
+ * else (progress, notes) goes to stderr; otherwise results and progress go to stdout, notes and errors to stderr.
  */
 final class Output {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss'Z'");
 
     private final PrintWriter out;
     private final PrintWriter err;
     private final JsonMapper json;
+    private final boolean jsonMode;
+    private final CiLog ci;
+    private final boolean colour;
+    private final Clock clock;
+    private final Instant started;
+    private @Nullable String openGroup;
 
-    Output(PrintWriter out, PrintWriter err, JsonMapper json) {
+    Output(PrintWriter out, PrintWriter err, JsonMapper json, boolean jsonMode, CiLog ci, boolean colour, Clock clock) {
         this.out = out;
         this.err = err;
         this.json = json;
+        this.jsonMode = jsonMode;
+        this.ci = ci;
+        this.colour = colour && !jsonMode;
+        this.clock = clock;
+        this.started = clock.instant();
     }
 
-    /** The first line for a deployment just started: {@code ==> deploy coolify:abc of coolify:web: queued}. */
+    boolean jsonMode() {
+        return jsonMode;
+    }
+
+    /** A new deployment's id alone, the first line on stdout, for {@code id=$(unideploy deploy …)}. */
+    void id(String id) {
+        if (!jsonMode) {
+            print(id);
+        }
+    }
+
+    /** {@code ==> deploy coolify:abc of coolify:web: queued  [10:41:03Z +0s]}. */
     void started(Deployment deployment) {
-        print("==> " + deployment.getKind() + " " + deployment.getId() + " of " + deployment.getAppId() + ": "
-                + deployment.getStatus());
+        progress("==> " + deployment.getKind() + " " + deployment.getId() + " of " + deployment.getAppId() + ": "
+                + deployment.getStatus() + stamp());
     }
 
-    /** A new or changed state: {@code ==> coolify:abc in_progress (build, 40%)}. */
+    /** A new or changed state: {@code ==> coolify:abc in_progress (build, 40%)  [10:41:07Z +4s]}. */
     void status(Deployment deployment) {
+        closeGroup();
         StringBuilder line =
                 new StringBuilder("==> ").append(deployment.getId()).append(' ').append(deployment.getStatus());
         String phase = deployment.getPhase() != null ? deployment.getPhase().getValue() : null;
@@ -48,19 +76,40 @@ final class Output {
                     .append(progress != null ? progress + "%" : "")
                     .append(')');
         }
-        print(line.toString());
+        progress(line.append(stamp()).toString());
     }
 
+    /** A log line; on GitHub Actions and GitLab CI the lines up to the next status line form one folded group. */
     void log(LogLine line) {
-        print(line.getMessage());
+        if (openGroup == null && ci != CiLog.PLAIN) {
+            openGroup = "unideploy_log_" + clock.instant().getEpochSecond();
+            progress(ci.open(openGroup, "log" + stamp(), clock.instant().getEpochSecond()));
+        }
+        progress(line.getMessage());
     }
 
     /** The last line of a followed deployment. */
     void outcome(Deployment deployment) {
+        closeGroup();
         Long seconds = deployment.getDurationSeconds();
         String verb = deployment.getTerminal() ? "finished" : "not finished";
-        print("==> " + deployment.getId() + " " + verb + ": " + deployment.getStatus()
-                + (seconds != null ? " after " + seconds + " s" : ""));
+        String line = "==> " + deployment.getId() + " " + verb + ": " + deployment.getStatus()
+                + (seconds != null ? " after " + seconds + " s" : "") + stamp();
+        progress(colour ? paint(deployment, line) : line);
+    }
+
+    /** The result: as JSON with {@code --json}, else printed by {@code text}. */
+    void result(Object value, Runnable text) {
+        if (jsonMode) {
+            json(value);
+        } else {
+            text.run();
+        }
+    }
+
+    void json(Object value) {
+        out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        out.flush();
     }
 
     /** {@code unideploy status}: one field a line. */
@@ -87,22 +136,7 @@ final class Output {
         field("duration", d.getDurationSeconds() != null ? d.getDurationSeconds() + " s" : null);
     }
 
-    /** {@code unideploy list}: id, status, created, app. */
-    void table(List<Deployment> deployments) {
-        int idWidth = Math.max(
-                2, deployments.stream().mapToInt(d -> d.getId().length()).max().orElse(0));
-        String format = "%-" + idWidth + "s  %-11s  %-20s  %s";
-        print(String.format(format, "ID", "STATUS", "CREATED", "APP"));
-        for (Deployment d : deployments) {
-            String created = time(d.getCreatedAt());
-            print(String.format(format, d.getId(), d.getStatus(), created != null ? created : "-", d.getAppId()));
-        }
-    }
-
-    void json(Object value) {
-        print(json.writerWithDefaultPrettyPrinter().writeValueAsString(value));
-    }
-
+    /** A result line on stdout. */
     void print(String line) {
         out.println(line);
         out.flush();
@@ -114,13 +148,46 @@ final class Output {
         err.flush();
     }
 
+    /** Progress: stdout, or stderr when stdout is for the JSON result. */
+    private void progress(String line) {
+        PrintWriter target = jsonMode ? err : out;
+        target.println(line);
+        target.flush();
+    }
+
+    private void closeGroup() {
+        if (openGroup != null) {
+            progress(ci.close(openGroup, clock.instant().getEpochSecond()));
+            openGroup = null;
+        }
+    }
+
+    private String stamp() {
+        Instant now = clock.instant();
+        return "  [" + TIME.format(now.atOffset(ZoneOffset.UTC)) + " +" + elapsed(Duration.between(started, now)) + "]";
+    }
+
+    private static String elapsed(Duration elapsed) {
+        long seconds = Math.max(0, elapsed.toSeconds());
+        return seconds < 60 ? seconds + "s" : seconds / 60 + "m" + String.format("%02d", seconds % 60) + "s";
+    }
+
+    private static String paint(Deployment deployment, String line) {
+        String colour = switch (deployment.getStatus()) {
+            case SUCCEEDED -> "\u001B[32m";
+            case FAILED -> "\u001B[31m";
+            case CANCELLED, QUEUED, IN_PROGRESS, UNKNOWN -> "\u001B[33m";
+        };
+        return colour + line + "\u001B[0m";
+    }
+
     private void field(String name, @Nullable String value) {
         if (value != null) {
             print(String.format("%-16s %s", name + ":", value));
         }
     }
 
-    private static @Nullable String time(@Nullable OffsetDateTime time) {
-        return time != null ? TIME.format(time.withOffsetSameInstant(ZoneOffset.UTC)) : null;
+    static @Nullable String time(@Nullable OffsetDateTime time) {
+        return time != null ? DATE_TIME.format(time.withOffsetSameInstant(ZoneOffset.UTC)) : null;
     }
 }

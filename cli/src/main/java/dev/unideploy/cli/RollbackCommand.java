@@ -1,5 +1,6 @@
 package dev.unideploy.cli;
 
+import dev.unideploy.client.Deployments;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -18,7 +19,8 @@ import picocli.CommandLine.ParentCommand;
         },
         description = {
             "Roll the app back to what an earlier, succeeded deployment ran.",
-            "Starts a new deployment (kind rollback); with --wait follows it and exits by its outcome."
+            "Starts a new deployment (kind rollback), prints its id first; with --wait follows it and exits by its",
+            "outcome."
         })
 final class RollbackCommand implements Callable<Integer> {
 
@@ -31,7 +33,7 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(
             names = "--idempotency-key",
             paramLabel = "KEY",
-            description = "Retry-safe rollback: the same key answers the first rollback again.")
+            description = "Retry-safe rollback: the same key answers the first rollback again (default: a new one).")
     @Nullable
     String idempotencyKey;
 
@@ -42,6 +44,7 @@ final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         Gateway gateway = parent.gateway();
         Output output = parent.output(gateway);
-        return waiting.finish(gateway, output, gateway.rollback(id, idempotencyKey));
+        String key = idempotencyKey != null ? idempotencyKey : Deployments.newIdempotencyKey();
+        return waiting.finish(gateway, output, gateway.rollback(id, key));
     }
 }

@@ -3,7 +3,6 @@ package dev.unideploy.cli;
 import dev.unideploy.client.model.Deployment;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -20,19 +19,12 @@ final class StatusCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DEPLOYMENT_ID", description = "The deployment, <provider>:<id>.")
     String id;
 
-    @Option(names = "--json", description = "Print the Deployment as the API returns it.")
-    boolean json;
-
     @Override
     public Integer call() {
         Gateway gateway = parent.gateway();
         Output output = parent.output(gateway);
         Deployment deployment = gateway.get(id);
-        if (json) {
-            output.json(deployment);
-        } else {
-            output.details(deployment);
-        }
+        output.result(deployment, () -> output.details(deployment));
         return ExitCode.SUCCEEDED;
     }
 }

@@ -1,6 +1,8 @@
 package dev.unideploy.cli;
 
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +21,10 @@ import picocli.CommandLine.ScopeType;
             LogsCommand.class,
             CancelCommand.class,
             RollbackCommand.class,
-            ListCommand.class
+            ListCommand.class,
+            ProvidersCommand.class,
+            AppsCommand.class,
+            CompletionCommand.class
         },
         exitCodeOnInvalidInput = ExitCode.USAGE,
         exitCodeOnExecutionException = ExitCode.API_ERROR,
@@ -35,7 +40,9 @@ import picocli.CommandLine.ScopeType;
         footerHeading = "%nEnvironment:%n",
         footer = {
             "  UNIDEPLOY_URL    the gateway URL (default http://localhost:8080)",
-            "  UNIDEPLOY_TOKEN  the gateway API key (never printed)"
+            "  UNIDEPLOY_TOKEN  the gateway API key (never printed)",
+            "  GITHUB_ACTIONS, GITLAB_CI  when true, log lines are folded into collapsible groups",
+            "  NO_COLOR         no colour even on a terminal (there is none off a terminal)"
         })
 public final class UnideployCommand implements Runnable {
 
@@ -58,8 +65,31 @@ public final class UnideployCommand implements Runnable {
     @Nullable
     String token;
 
+    @Option(
+            names = "--output",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            description = "text (default) or json: one JSON document on stdout, progress and messages on stderr.")
+    Format format = Format.text;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Same as --output json.")
+    boolean json;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The environment (CI detection, colour); the process's own outside tests. */
+    Map<String, String> environment = System.getenv();
+
+    enum Format {
+        text,
+        json
+    }
+
+    boolean jsonMode() {
+        return json || format == Format.json;
+    }
 
     @Override
     public void run() {
@@ -73,12 +103,29 @@ public final class UnideployCommand implements Runnable {
 
     /** Where the subcommands print: this command line's out and err. */
     Output output(Gateway gateway) {
-        return new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), gateway.json());
+        boolean terminal = System.console() != null
+                && !environment.containsKey("NO_COLOR")
+                && !"dumb".equals(environment.get("TERM"));
+        return new Output(
+                spec.commandLine().getOut(),
+                spec.commandLine().getErr(),
+                gateway.json(),
+                jsonMode(),
+                CiLog.of(environment),
+                terminal,
+                Clock.systemUTC());
     }
 
     /** The command line with the CLI's error handling, printing to {@code out} and {@code err}. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new UnideployCommand());
+        return commandLine(out, err, System.getenv());
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        UnideployCommand command = new UnideployCommand();
+        command.environment = environment;
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new ApiErrors());

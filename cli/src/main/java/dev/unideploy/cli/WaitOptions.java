@@ -21,10 +21,15 @@ final class WaitOptions {
                     "With --wait, give up after this long (exit 3): 90s, 10m, 1h or ISO-8601. Default: ${DEFAULT-VALUE}.")
     Duration timeout = Duration.ofMinutes(10);
 
-    /** Prints the started deployment; with {@code --wait} follows it and answers its exit code, else 0. */
+    /**
+     * Prints the started deployment's id, then its first state; with {@code --wait} follows it and answers its exit
+     * code, else 0. With {@code --json} the result is the last Deployment seen.
+     */
     int finish(Gateway gateway, Output output, Deployment started) {
+        output.id(started.getId());
         output.started(started);
         if (!wait) {
+            output.result(started, () -> {});
             return ExitCode.SUCCEEDED;
         }
         Deployment last = new Follower(gateway, output, true, started).follow(timeout);
@@ -32,6 +37,7 @@ final class WaitOptions {
         if (!last.getTerminal()) {
             output.note("gave up waiting for " + last.getId() + " after " + timeout.toSeconds() + " s");
         }
+        output.result(last, () -> {});
         return ExitCode.of(last);
     }
 }

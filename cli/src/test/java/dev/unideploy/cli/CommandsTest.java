@@ -78,18 +78,34 @@ class CommandsTest {
     }
 
     @Test
-    @DisplayName("cancel stops a running deployment; cancelling it again is a conflict (exit 4)")
+    @DisplayName("cancel stops a running deployment; cancelling it again succeeds; a succeeded one is a conflict")
     void cancel() {
         String id = DeployCommandTest.id(Cli.run("deploy", "coolify:cool-web").out());
 
         Cli.Run cancel = Cli.run("cancel", id);
         Cli.Run again = Cli.run("cancel", id);
+        Cli.Run finished = Cli.run("cancel", firstId("coolify:cool-web"));
 
         assertThat(cancel.exitCode()).as(cancel.toString()).isZero();
         assertThat(cancel.out()).contains(id);
         assertThat(Cli.run("status", id).out()).containsPattern("status:\\s+cancelled");
-        assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCode.API_ERROR);
-        assertThat(again.err()).contains("code: conflict");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.out()).contains(id + " cancelled");
+        assertThat(finished.exitCode()).as(finished.toString()).isEqualTo(ExitCode.API_ERROR);
+        assertThat(finished.err()).contains("code: conflict");
+    }
+
+    @Test
+    @DisplayName("logs --follow exits by the outcome like deploy --wait: 1 for a failed build")
+    void logsFollowExitsByOutcome() {
+        String id =
+                DeployCommandTest.id(Cli.run("deploy", "coolify:cool-broken").out());
+
+        Cli.Run follow = Cli.run("logs", id, "--follow", "--timeout", "60s");
+        Cli.Run again = Cli.run("logs", id, "--follow");
+
+        assertThat(follow.exitCode()).as(follow.toString()).isEqualTo(ExitCode.FAILED);
+        assertThat(again.exitCode()).as("already finished").isEqualTo(ExitCode.FAILED);
     }
 
     private static String firstId(String app) {

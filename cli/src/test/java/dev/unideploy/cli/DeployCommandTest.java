@@ -60,12 +60,16 @@ class DeployCommandTest {
 
     @Test
     @DisplayName("deploy --wait exits 3 when the timeout passes before the deployment ends")
-    void timesOut() {
-        Cli.Run run = Cli.run("deploy", "coolify:cool-web", "--wait", "--timeout", "300ms");
+    void timesOut() throws Exception {
+        // a gateway whose deployment is still queued when the timeout passes (the sandbox's may finish first)
+        try (StubGateway stub = new StubGateway(true)) {
+            Cli.Run run =
+                    Cli.raw("--url", stub.url(), "--token", "t", "deploy", "stub:app", "--wait", "--timeout", "300ms");
 
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.UNFINISHED);
-        assertThat(run.out()).contains("not finished");
-        assertThat(run.err()).contains("gave up waiting");
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.UNFINISHED);
+            assertThat(run.out()).contains("not finished");
+            assertThat(run.err()).contains("gave up waiting");
+        }
     }
 
     @Test
@@ -77,6 +81,7 @@ class DeployCommandTest {
         assertThat(run.out())
                 .containsPattern("==> deploy zectre:\\S+ of zectre:zec-web")
                 .doesNotContain("finished");
+        assertThat(run.out().lines().findFirst()).as("the id alone first").hasValue(id(run.out()));
     }
 
     @Test

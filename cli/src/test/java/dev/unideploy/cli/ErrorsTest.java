@@ -16,7 +16,10 @@ class ErrorsTest {
         Cli.Run run = Cli.runAs(WRONG_TOKEN, "deploy", "coolify:cool-web", "--wait");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.API_ERROR);
-        assertThat(run.err()).contains("error: Unauthorized (HTTP 401)").contains("code: unauthorized");
+        assertThat(run.err())
+                .contains("error: Unauthorized (HTTP 401)")
+                .contains("code: unauthorized")
+                .contains("hint: set UNIDEPLOY_TOKEN or pass --token");
         assertThat(run.all()).doesNotContain(WRONG_TOKEN);
     }
 
@@ -44,7 +47,9 @@ class ErrorsTest {
         Cli.Run run = Cli.raw("--url", "http://127.0.0.1:1", "--token", WRONG_TOKEN, "status", "coolify:x");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.API_ERROR);
-        assertThat(run.err()).contains("cannot reach the gateway at http://127.0.0.1:1/");
+        assertThat(run.err())
+                .contains("cannot reach the gateway at http://127.0.0.1:1/")
+                .contains("--url or UNIDEPLOY_URL");
         assertThat(run.all()).doesNotContain(WRONG_TOKEN);
     }
 
@@ -73,7 +78,7 @@ class ErrorsTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
-                .contains("deploy", "status", "logs", "cancel", "rollback", "list")
+                .contains("deploy", "status", "logs", "cancel", "rollback", "list", "providers", "apps", "completion")
                 .contains("Exit codes:", "64", "UNIDEPLOY_TOKEN")
                 .doesNotContain(WRONG_TOKEN);
     }

@@ -28,6 +28,12 @@ final class StubGateway implements AutoCloseable {
 
     private final AtomicInteger logReads = new AtomicInteger();
 
+    /** The Idempotency-Key of each trigger ("" when none). */
+    final List<String> triggerKeys = new CopyOnWriteArrayList<>();
+
+    /** Triggers answered 504 provider_timeout before one is accepted. */
+    final AtomicInteger triggerTimeouts = new AtomicInteger();
+
     StubGateway(boolean streamFails) throws IOException {
         this.streamFails = streamFails;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -42,7 +48,15 @@ final class StubGateway implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         if (exchange.getRequestMethod().equals("POST")) {
-            send(exchange, 202, "application/json", deployment("queued", false));
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            triggerKeys.add(key == null ? "" : key);
+            if (triggerTimeouts.getAndDecrement() > 0) {
+                send(exchange, 504, "application/problem+json", """
+                        {"type":"about:blank","title":"Gateway Timeout","status":504,"code":"provider_timeout",\
+                        "detail":"The provider did not answer in time."}""");
+            } else {
+                send(exchange, 202, "application/json", deployment("queued", false));
+            }
         } else if (path.endsWith("/events")) {
             String lastEventId = exchange.getRequestHeaders().getFirst("Last-Event-ID");
             eventRequests.add(lastEventId == null ? "" : lastEventId);
