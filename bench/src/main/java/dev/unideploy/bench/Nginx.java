@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,13 @@ final class Nginx implements AutoCloseable {
                 Path target = root.resolve("html" + file.getKey());
                 Files.createDirectories(target.getParent());
                 Files.writeString(target, file.getValue());
+            }
+            // started by root, nginx's workers run as an unprivileged user: they must be able to read the files
+            try (var paths = Files.walk(root)) {
+                for (Path path : paths.toList()) {
+                    Files.setPosixFilePermissions(
+                            path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
+                }
             }
             Path conf = root.resolve("nginx.conf");
             Files.writeString(conf, """
@@ -100,6 +108,12 @@ final class Nginx implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
+        }
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory left behind
         }
     }
 }

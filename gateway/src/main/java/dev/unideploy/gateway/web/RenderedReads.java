@@ -23,6 +23,9 @@ final class RenderedReads {
     /** One answer as sent: its body, its strong entity tag ({@code "…"}), its media type and how long it holds. */
     record Rendered(byte[] body, String etag, String contentType, Duration ttl) {}
 
+    /** At most this many bytes of kept answers (bodies and keys); the least used go first. */
+    static final long MAX_BYTES = 16L * 1024 * 1024;
+
     private final @Nullable Cache<String, Rendered> answers;
     private final Duration window;
     private final Duration terminalTtl;
@@ -35,7 +38,8 @@ final class RenderedReads {
         this.answers = rules.cacheSize() <= 0
                 ? null
                 : Caffeine.newBuilder()
-                        .maximumSize(rules.cacheSize())
+                        .maximumWeight(MAX_BYTES)
+                        .weigher((String key, Rendered rendered) -> key.length() + rendered.body().length)
                         .expireAfter(Expiry.<String, Rendered>creating((key, rendered) -> rendered.ttl()))
                         .build();
     }
