@@ -88,7 +88,7 @@ public final class ConditionalReadFilter implements WebFilter, Ordered {
                             bytes,
                             RenderedReads.etag(bytes),
                             type == null ? MediaType.APPLICATION_JSON_VALUE : type.toString(),
-                            reads.ttl(oneDeployment && finished(bytes)));
+                            reads.ttl(oneDeployment && reads.keeping() && finished(bytes)));
                     reads.put(key, rendered, generation);
                     return answer(getDelegate(), rendered, ifNoneMatch);
                 });

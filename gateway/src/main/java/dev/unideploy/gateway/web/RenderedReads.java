@@ -56,6 +56,11 @@ final class RenderedReads {
         }
     }
 
+    /** Whether answers are kept at all ({@code cache-size} 0 turns that off). */
+    boolean keeping() {
+        return answers != null;
+    }
+
     long generation() {
         return generation.get();
     }
