@@ -23,11 +23,31 @@ final class GatewayProcess implements AutoCloseable {
     final Map<String, Integer> simulatorPorts = new LinkedHashMap<>();
     final Path log;
     private final Process process;
+    private final long started = System.nanoTime();
 
+    /** The gateway in sandbox mode: its five simulators inside it, on free ports. */
     GatewayProcess(Path jar, String heap, List<String> jvmArgs, Duration step, Duration pollInterval) {
+        this(
+                jar,
+                heap,
+                jvmArgs,
+                List.of(
+                        "--unideploy.sandbox.step=" + step.toMillis() + "ms",
+                        "--unideploy.events.poll-interval=" + pollInterval.toMillis() + "ms"),
+                true);
+    }
+
+    /** The gateway with {@code properties} ({@code --key=value}): real provider connections, no sandbox. */
+    static GatewayProcess configured(Path jar, String heap, List<String> jvmArgs, List<String> properties) {
+        return new GatewayProcess(jar, heap, jvmArgs, properties, false);
+    }
+
+    private GatewayProcess(Path jar, String heap, List<String> jvmArgs, List<String> properties, boolean sandbox) {
         this.port = freePort();
-        for (String type : Simulators.TYPES) {
-            simulatorPorts.put(type, freePort());
+        if (sandbox) {
+            for (String type : Simulators.TYPES) {
+                simulatorPorts.put(type, freePort());
+            }
         }
         List<String> command = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
@@ -36,10 +56,9 @@ final class GatewayProcess implements AutoCloseable {
                 "-jar",
                 jar.toString(),
                 "--server.port=" + port,
-                "--unideploy.sandbox.step=" + step.toMillis() + "ms",
-                "--unideploy.events.poll-interval=" + pollInterval.toMillis() + "ms",
                 "--management.endpoints.web.exposure.include=health,prometheus,metrics",
                 "--logging.level.root=warn"));
+        command.addAll(properties);
         simulatorPorts.forEach((type, simulator) -> command.add("--unideploy.sandbox.ports." + type + "=" + simulator));
         try {
             this.log = Files.createTempFile("unideploy-bench-gateway", ".log");
@@ -60,8 +79,11 @@ final class GatewayProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** Waits until {@code /actuator/health} answers (UP or DEGRADED), or fails with the gateway's log. */
-    void awaitHealthy(Http http, Duration timeout) throws InterruptedException {
+    /**
+     * Waits until {@code /actuator/health} answers (UP or DEGRADED), or fails with the gateway's log; returns the
+     * time from starting the JVM to that answer (polled every 20 ms).
+     */
+    Duration awaitHealthy(Http http, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -69,9 +91,9 @@ final class GatewayProcess implements AutoCloseable {
             }
             int status = http.status(url() + "/actuator/health");
             if (status == 200 || status == 503) {
-                return;
+                return Duration.ofNanos(System.nanoTime() - started);
             }
-            Thread.sleep(250);
+            Thread.sleep(20);
         }
         throw new IllegalStateException("the gateway did not become healthy within " + timeout + "; see " + log);
     }
@@ -103,7 +125,7 @@ final class GatewayProcess implements AutoCloseable {
 
     /** The default jar location when run from the repository root, or next to the bench module. */
     static Optional<Path> defaultJar() {
-        String name = "unideploy-gateway-0.1.0-SNAPSHOT-exec.jar";
+        String name = "unideploy-gateway-0.1.0-SNAPSHOT.jar";
         for (String dir : List.of("gateway/target", "../gateway/target")) {
             File candidate = new File(dir, name);
             if (candidate.isFile()) {
@@ -113,7 +135,7 @@ final class GatewayProcess implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.unideploy.gateway;
 import dev.unideploy.gateway.provider.ProviderConfiguration;
 import dev.unideploy.gateway.provider.ProviderConnections;
 import dev.unideploy.gateway.security.ApiKeys;
+import dev.unideploy.gateway.web.ConditionalReadFilter;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.List;
@@ -50,6 +51,9 @@ abstract class FakeGatewayTest {
     @Autowired
     ProviderConnections connections;
 
+    @Autowired
+    ConditionalReadFilter keptReads;
+
     @LocalServerPort
     protected int port;
 
@@ -70,5 +74,6 @@ abstract class FakeGatewayTest {
         b.reset();
         breakers.registry().getAllCircuitBreakers().forEach(CircuitBreaker::reset);
         connections.clearCaches(); // each test's fake data is new behind the gateway's back
+        keptReads.clear();
     }
 }

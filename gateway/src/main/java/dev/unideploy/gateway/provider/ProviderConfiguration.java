@@ -1,5 +1,6 @@
 package dev.unideploy.gateway.provider;
 
+import dev.unideploy.gateway.config.SandboxPorts;
 import dev.unideploy.gateway.config.UnideployProperties;
 import dev.unideploy.gateway.store.CorrelationStore;
 import dev.unideploy.sandbox.Sandbox;
@@ -46,6 +47,7 @@ public class ProviderConfiguration {
         }
         Map<String, Integer> ports = new HashMap<>(SandboxOptions.DEFAULT_PORTS);
         ports.putAll(properties.sandbox().ports());
+        SandboxPorts.requireFree(ports); // a taken port is one line naming it, not a stack trace
         Sandbox sandbox =
                 Sandbox.start(new SandboxOptions(ports, properties.sandbox().step()));
         sandbox.providers()

@@ -1,0 +1,187 @@
+package dev.unideploy.bench;
+
+import dev.unideploy.bench.Report.Row;
+import dev.unideploy.bench.Report.Table;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * (e) The physical limit: the same Coolify deployment JSON from nginx directly, and through a gateway whose one
+ * connection ({@code nginx}, type coolify) points at that nginx — a finished deployment answered from the cache, an
+ * in-progress one read through to nginx and normalised on every request (coalescing window 0), the passthrough route
+ * (plain Spring Cloud Gateway proxying), and a conditional read answered 304. wrk drives every path with the same
+ * connections, in alternating rounds; the gateway's JVM CPU is measured per path.
+ */
+final class Baseline {
+
+    static final String DONE = "done0benchmark0finished0";
+    static final String RUNNING = "run00benchmark0progress";
+    private static final String KEY = "bench-key";
+
+    /** One measured path: a name, its URL and its request headers. */
+    private record Target(String name, String url, List<String> headers) {}
+
+    private final Path nginxExecutable;
+    private final Wrk wrk;
+    private final Path jar;
+    private final List<String> jvmArgs;
+    private final Duration warmUp;
+    private final Duration measure;
+    private final int rounds;
+    private final int connections;
+
+    Baseline(
+            Path nginxExecutable,
+            Wrk wrk,
+            Path jar,
+            List<String> jvmArgs,
+            Duration warmUp,
+            Duration measure,
+            int rounds,
+            int connections) {
+        this.nginxExecutable = nginxExecutable;
+        this.wrk = wrk;
+        this.jar = jar;
+        this.jvmArgs = jvmArgs;
+        this.warmUp = warmUp;
+        this.measure = measure;
+        this.rounds = rounds;
+        this.connections = connections;
+    }
+
+    /** {@code finished} and {@code inProgress}: the Coolify simulator's JSON of such deployments, served as files. */
+    Table run(String finished, String inProgress) throws Exception {
+        Map<String, String> files = Map.of(
+                "/api/v1/deployments/" + DONE, finished,
+                "/api/v1/deployments/" + RUNNING, inProgress);
+        try (Nginx nginx = Nginx.start(nginxExecutable, files);
+                GatewayProcess gateway = GatewayProcess.configured(
+                        jar,
+                        "256m",
+                        jvmArgs,
+                        List.of(
+                                "--unideploy.providers.nginx.type=coolify",
+                                "--unideploy.providers.nginx.base-url=" + nginx.url("/api/v1"),
+                                "--unideploy.providers.nginx.token=bench",
+                                "--unideploy.clients.bench.key-sha256=" + sha256(KEY),
+                                "--unideploy.clients.bench.scopes=admin",
+                                "--unideploy.resilience.coalesce-window=0s"))) {
+            Duration startup = gateway.awaitHealthy(new Http(KEY), Duration.ofMinutes(10));
+            List<String> bearer = List.of("Authorization: Bearer " + KEY);
+            String one = gateway.url() + "/v1/deployments/nginx:" + DONE;
+            String etag = etag(one);
+            List<Target> paths = List.of(
+                    new Target("nginx direct", nginx.url("/api/v1/deployments/" + DONE), bearer),
+                    new Target("finished deployment from cache", one, bearer),
+                    new Target("the same, If-None-Match → 304", one, List.of(bearer.get(0), "If-None-Match: " + etag)),
+                    new Target(
+                            "in progress, read through (cache off)",
+                            gateway.url() + "/v1/deployments/nginx:" + RUNNING,
+                            bearer),
+                    new Target(
+                            "passthrough route",
+                            gateway.url() + "/v1/providers/nginx/passthrough/deployments/" + DONE,
+                            bearer));
+            Map<Target, Sample> samples = new LinkedHashMap<>();
+            Map<Target, Long> cpu = new LinkedHashMap<>();
+            for (Target path : paths) {
+                wrk.run(path.url(), connections, path == paths.get(0) ? Duration.ofSeconds(3) : warmUp, path.headers());
+                samples.put(path, Sample.empty());
+                cpu.put(path, 0L);
+            }
+            Duration slice = measure.dividedBy(rounds).compareTo(Duration.ofSeconds(1)) < 0
+                    ? Duration.ofSeconds(1)
+                    : measure.dividedBy(rounds);
+            for (int round = 0; round < rounds; round++) {
+                for (Target path : paths) {
+                    long before = gateway.cpuNanos();
+                    Sample sample = wrk.run(path.url(), connections, slice, path.headers());
+                    cpu.merge(path, gateway.cpuNanos() - before, Long::sum);
+                    samples.merge(path, sample, Sample::plus);
+                }
+            }
+            return table(paths, samples, cpu, startup);
+        }
+    }
+
+    private Table table(List<Target> paths, Map<Target, Sample> samples, Map<Target, Long> cpu, Duration startup) {
+        Sample direct = samples.get(paths.get(0));
+        List<Row> rows = new ArrayList<>();
+        double[] targets = {0, 0.5, 0, 0.3, 0.3};
+        for (int i = 1; i < paths.size(); i++) {
+            Target path = paths.get(i);
+            Sample through = samples.get(path);
+            double ratio = through.throughput() / direct.throughput();
+            Row throughput = Row.info(
+                    path.name() + ": throughput (req/s)",
+                    Report.number(direct.throughput()),
+                    Report.number(through.throughput()),
+                    Report.ratio(ratio));
+            rows.add(
+                    targets[i] > 0
+                            ? throughput.withTarget(
+                                    String.format(Locale.ROOT, "≥ %.1f× nginx", targets[i]), ratio >= targets[i])
+                            : throughput);
+            Row p99 = Row.info(
+                    path.name() + ": p50 / p99 latency (ms)",
+                    Report.millis(direct.p50Millis()) + " / " + Report.millis(direct.p99Millis()),
+                    Report.millis(through.p50Millis()) + " / " + Report.millis(through.p99Millis()),
+                    Report.ratio(through.p99Millis() / direct.p99Millis()));
+            rows.add(
+                    i == 1
+                            ? p99.withTarget("p99 ≤ nginx p99 + 2 ms", through.p99Millis() <= direct.p99Millis() + 2)
+                            : p99);
+            double micros = cpu.get(path) / 1e3 / Math.max(1, through.ok());
+            Row cpuRow = Row.info(
+                    path.name() + ": gateway-JVM CPU per request (µs)",
+                    "",
+                    String.format(Locale.ROOT, "%.0f", micros),
+                    "");
+            rows.add(i == 1 ? cpuRow.withTarget("≤ 100 µs", micros <= 100) : cpuRow);
+            rows.add(Row.info(
+                    path.name() + ": errors", Report.number(direct.errors()), Report.number(through.errors()), ""));
+        }
+        return new Table(
+                "(e) against the physical limit: nginx serving the provider's JSON",
+                "nginx (" + connections + " wrk connections, one wrk thread) serves the Coolify simulator's JSON of"
+                        + " a finished and of an in-progress deployment as static files; a gateway (its own JVM,"
+                        + " `-Xmx256m`, coalescing window 0) has one connection `nginx` of type coolify pointed at"
+                        + " it. Each path warmed up " + Scenarios.seconds(warmUp) + ", then " + rounds
+                        + " alternating rounds of " + Scenarios.seconds(measure.dividedBy(rounds)) + " per path."
+                        + " Ratios are gateway / nginx direct from this run.",
+                rows,
+                List.of("this gateway (configured, no sandbox) became healthy "
+                        + String.format(Locale.ROOT, "%.1f", startup.toMillis() / 1000.0)
+                        + " s after its JVM started; percentiles are rebuilt from 1,000 wrk quantiles per round."),
+                "nginx direct");
+    }
+
+    private static String etag(String url) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Authorization", "Bearer " + KEY)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "GET " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.headers().firstValue("ETag").orElse("\"none\"");
+    }
+
+    static String sha256(String key) throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(digest);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.unideploy.bench;
+
+import dev.unideploy.bench.Report.Row;
+import dev.unideploy.bench.Report.Table;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * (f) Start-up to a healthy sandbox gateway: {@code java -jar} on the executable jar, against the same jar extracted
+ * ({@code java -Djarmode=tools -jar … extract}) and started with an AppCDS archive made by one training run
+ * ({@code -XX:ArchiveClassesAtExit}, {@code -Dspring.context.exit=onRefresh}) — the class data sharing the README
+ * documents for a service. Each is started {@code times} times, one after the other; the median counts.
+ */
+final class Startup {
+
+    private final Path jar;
+    private final Path work;
+    private final int times;
+
+    Startup(Path jar, Path work, int times) {
+        this.jar = jar;
+        this.work = work;
+        this.times = times;
+    }
+
+    Table run() throws Exception {
+        List<Duration> plain = starts(jar, List.of());
+        Path extracted = extract();
+        Path archive = work.resolve("gateway.jsa");
+        train(extracted, archive);
+        List<Duration> cds = starts(extracted, List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"));
+        double plainMedian = median(plain);
+        double cdsMedian = median(cds);
+        return new Table(
+                "(f) start-up to a healthy sandbox gateway",
+                "JVM start to the first answer of `/actuator/health` (polled every 20 ms), sandbox mode (five"
+                        + " simulators started in the JVM), `-Xmx256m`, " + times + " starts each, one after the"
+                        + " other; the executable jar as it is, and extracted with an AppCDS archive.",
+                List.of(
+                        Row.info("java -jar (s): median (all)", "", seconds(plainMedian) + " (" + all(plain) + ")", ""),
+                        Row.info(
+                                        "extracted jar + AppCDS archive (s): median (all)",
+                                        "",
+                                        seconds(cdsMedian) + " (" + all(cds) + ")",
+                                        Report.ratio(cdsMedian / plainMedian))
+                                .withTarget("≤ 5 s", cdsMedian <= 5.0)),
+                List.of("AppCDS: `java -Djarmode=tools -jar unideploy-gateway-<version>.jar extract --destination"
+                        + " DIR`, one training run `java -XX:ArchiveClassesAtExit=gateway.jsa"
+                        + " -Dspring.context.exit=onRefresh -jar DIR/unideploy-gateway-<version>.jar`, then"
+                        + " `-XX:SharedArchiveFile=gateway.jsa` on every start."),
+                "");
+    }
+
+    private List<Duration> starts(Path executable, List<String> jvmArgs) throws Exception {
+        List<Duration> durations = new ArrayList<>();
+        Http http = new Http(Scenarios.TOKEN);
+        for (int i = 0; i < times; i++) {
+            try (GatewayProcess gateway =
+                    new GatewayProcess(executable, "256m", jvmArgs, Duration.ofMillis(1500), Duration.ofSeconds(1))) {
+                durations.add(gateway.awaitHealthy(http, Duration.ofMinutes(10)));
+            }
+        }
+        return durations;
+    }
+
+    private Path extract() throws IOException, InterruptedException {
+        Path destination = work.resolve("extracted");
+        if (Files.isDirectory(destination)) {
+            try (var paths = Files.walk(destination)) {
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            }
+        }
+        exec(List.of(
+                java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", destination.toString()));
+        return destination.resolve(jar.getFileName());
+    }
+
+    private void train(Path extracted, Path archive) throws IOException, InterruptedException {
+        Files.deleteIfExists(archive);
+        // the sandbox starts during refresh, so its classes are in the archive too; free ports for its simulators
+        List<String> command = new ArrayList<>(List.of(
+                java(),
+                "-Xmx256m",
+                "-XX:ArchiveClassesAtExit=" + archive,
+                "-Dspring.context.exit=onRefresh",
+                "-jar",
+                extracted.toString(),
+                "--server.port=0",
+                "--logging.level.root=warn"));
+        for (String type : Simulators.TYPES) {
+            command.add("--unideploy.sandbox.ports." + type + "=0");
+        }
+        exec(command);
+    }
+
+    private static void exec(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static double median(List<Duration> durations) {
+        List<Double> seconds =
+                durations.stream().map(d -> d.toMillis() / 1000.0).sorted().toList();
+        return seconds.get(seconds.size() / 2);
+    }
+
+    private static String all(List<Duration> durations) {
+        return String.join(
+                ", ",
+                durations.stream().map(d -> seconds(d.toMillis() / 1000.0)).toList());
+    }
+
+    private static String seconds(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+}
