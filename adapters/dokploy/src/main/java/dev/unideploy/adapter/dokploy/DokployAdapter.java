@@ -3,6 +3,7 @@ package dev.unideploy.adapter.dokploy;
 import dev.unideploy.adapter.dokploy.DokployDeploymentMapping.Found;
 import dev.unideploy.spi.App;
 import dev.unideploy.spi.Capability;
+import dev.unideploy.spi.Creation;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.DeploymentEvent;
 import dev.unideploy.spi.DeploymentPage;
@@ -15,6 +16,7 @@ import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.Support;
 import dev.unideploy.spi.TriggerRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -263,6 +265,23 @@ final class DokployAdapter implements ProviderAdapter {
                         client.streamUri(logPath, false),
                         client.authHeaders())
                 .map(line -> new DeploymentEvent.Log(LogLine.of(line)));
+    }
+
+    /**
+     * The deployment a deploy made when its answer was lost: found by the title we sent (see {@link
+     * DokployLookup#created}). Rollback and promote are not supported here, so never sent.
+     */
+    @Override
+    public Mono<Deployment> findCreated(Creation creation, Instant sentAt) {
+        if (!(creation instanceof Creation.Trigger trigger)) {
+            return Mono.error(new ProviderException.Unsupported(
+                    creation instanceof Creation.Rollback ? Capability.ROLLBACK : Capability.PROMOTE));
+        }
+        return Mono.defer(() -> {
+            DokployId.checkApp(trigger.request().appId());
+            return lookup.created(trigger.request().appId(), trigger.request().correlationId(), sentAt)
+                    .map(Found::deployment);
+        });
     }
 
     @Override

@@ -1,9 +1,11 @@
 package dev.unideploy.adapter.dokploy;
 
 import dev.unideploy.adapter.dokploy.DokployDeploymentMapping.Found;
+import dev.unideploy.spi.Creation;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.DeploymentPage;
 import dev.unideploy.spi.ProviderException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -93,6 +95,36 @@ final class DokployLookup {
             // so a job missed in both is looked for once more among the rows.
             return inQueue(id).switchIfEmpty(Mono.defer(() -> inRows(id))).switchIfEmpty(Mono.error(notFound(id)));
         }));
+    }
+
+    /**
+     * The deployment a deploy sent with our title for {@code correlationId} made, when its answer was lost: the job or
+     * row with that title; else — Dokploy overwrites the title with the commit message once the clone succeeds — the
+     * app's first row made since {@code sentAt} that carries no other gateway title. Empty when there is neither.
+     */
+    Mono<Found> created(String applicationId, String correlationId, Instant sentAt) {
+        DokployId id = DokployId.correlated(applicationId, correlationId);
+        return resolve(id)
+                .onErrorResume(ProviderException.NotFound.class, none -> Mono.empty())
+                .switchIfEmpty(Mono.defer(() -> client.deployments(applicationId)
+                        .flatMap(rows -> {
+                            List<Found> renamed = new ArrayList<>();
+                            for (JsonNode node : rows) {
+                                String title = DokployJson.text(node, "title");
+                                if (title == null || !DokployId.isGatewayTitle(title)) {
+                                    renamed.add(DokployDeploymentMapping.fromRow(node, applicationId));
+                                }
+                            }
+                            return Mono.justOrEmpty(Creation.firstSince(
+                                            renamed.stream()
+                                                    .map(Found::deployment)
+                                                    .toList(),
+                                            sentAt,
+                                            any -> true)
+                                    .flatMap(first -> renamed.stream()
+                                            .filter(found -> found.deployment() == first)
+                                            .findFirst()));
+                        })));
     }
 
     private Mono<Found> inRows(DokployId id) {
