@@ -97,6 +97,14 @@ public interface ProviderAdapter {
         return unsupported(Capability.SCALE);
     }
 
+    /**
+     * The replica count the provider holds for the app now (what {@link #scale} sets), read back to tell whether a
+     * scale whose answer was lost took effect. Empty where the provider does not say.
+     */
+    default Mono<Integer> replicas(String appId) {
+        return Mono.empty();
+    }
+
     /** The app's revisions with their traffic shares. */
     default Mono<List<Revision>> revisions(String appId) {
         return unsupported(Capability.REVISIONS);

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.unideploy.spi.App;
 import dev.unideploy.spi.Capability;
+import dev.unideploy.spi.Creation;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.DeploymentEvent;
 import dev.unideploy.spi.DeploymentPage;
@@ -26,6 +27,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -215,6 +217,17 @@ final class GovernedAdapter implements ProviderAdapter {
     @Override
     public Mono<List<TrafficSplit>> setTraffic(String appId, List<TrafficSplit> splits) {
         return write("traffic", delegate.setTraffic(appId, splits));
+    }
+
+    /** Finding what a write whose answer was lost made is a read: time limit and retries, never cached. */
+    @Override
+    public Mono<Deployment> findCreated(Creation creation, Instant sentAt) {
+        return read("reconcile", delegate.findCreated(creation, sentAt));
+    }
+
+    @Override
+    public Mono<Integer> replicas(String appId) {
+        return read("replicas", delegate.replicas(appId));
     }
 
     @Override

@@ -208,10 +208,10 @@ final class CoolifyAdapter implements ProviderAdapter {
         });
     }
 
-    /** The row a deploy or rollback made, when its answer was lost (see {@link CoolifyCreations}). */
+    /** The row a deploy or rollback made, when its answer was lost (see {@link CoolifyOutcomes}). */
     @Override
     public Mono<Deployment> findCreated(Creation creation, Instant sentAt) {
-        return new CoolifyCreations(client).find(creation, sentAt);
+        return new CoolifyOutcomes(client).find(creation, sentAt);
     }
 
     @Override

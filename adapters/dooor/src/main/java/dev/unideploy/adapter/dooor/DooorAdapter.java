@@ -253,10 +253,16 @@ final class DooorAdapter implements ProviderAdapter {
         return traffic.setTraffic(appId, splits);
     }
 
-    /** What a trigger, rollback or promote did when its answer was lost (see {@link DooorCreations}). */
+    /** What a trigger, rollback or promote did when its answer was lost (see {@link DooorOutcomes}). */
     @Override
     public Mono<Deployment> findCreated(Creation creation, Instant sentAt) {
-        return new DooorCreations(this, client).find(creation, sentAt);
+        return new DooorOutcomes(this, client).find(creation, sentAt);
+    }
+
+    /** The app's replicas as {@link #scale} sets them (see {@link DooorOutcomes}). */
+    @Override
+    public Mono<Integer> replicas(String appId) {
+        return new DooorOutcomes(this, client).replicas(appId);
     }
 
     @Override

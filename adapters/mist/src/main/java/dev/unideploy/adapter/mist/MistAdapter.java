@@ -237,10 +237,10 @@ final class MistAdapter implements ProviderAdapter {
                 connection.uri("/deployments/logs/stream?id=" + id.deploymentId()));
     }
 
-    /** The deployment a trigger made when its answer was lost (see {@link MistCreations}). */
+    /** The deployment a trigger made when its answer was lost (see {@link MistOutcomes}). */
     @Override
     public Mono<Deployment> findCreated(Creation creation, Instant sentAt) {
-        return new MistCreations(client).find(creation, sentAt);
+        return new MistOutcomes(client).find(creation, sentAt);
     }
 
     @Override

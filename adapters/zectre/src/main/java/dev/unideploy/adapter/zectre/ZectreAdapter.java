@@ -207,10 +207,16 @@ final class ZectreAdapter implements ProviderAdapter {
         return releases.scale(appId, replicas);
     }
 
-    /** The deployment a write made when its answer was lost (see {@link ZectreCreations}). */
+    /** The deployment a write made when its answer was lost (see {@link ZectreOutcomes}). */
     @Override
     public Mono<Deployment> findCreated(Creation creation, Instant sentAt) {
-        return new ZectreCreations(this).find(creation, sentAt);
+        return new ZectreOutcomes(this).find(creation, sentAt);
+    }
+
+    /** The replicas of the app's live deployment, as {@link #scale} sets them (see {@link ZectreOutcomes}). */
+    @Override
+    public Mono<Integer> replicas(String appId) {
+        return new ZectreOutcomes(this).replicas(appId);
     }
 
     @Override

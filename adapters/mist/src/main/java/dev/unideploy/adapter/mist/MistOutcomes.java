@@ -17,11 +17,11 @@ import tools.jackson.databind.JsonNode;
  * deployment is the app's row with the lowest number among those created since the request went out: the first
  * deploy of the app after ours can only have a higher one.
  */
-final class MistCreations {
+final class MistOutcomes {
 
     private final MistClient client;
 
-    MistCreations(MistClient client) {
+    MistOutcomes(MistClient client) {
         this.client = client;
     }
 

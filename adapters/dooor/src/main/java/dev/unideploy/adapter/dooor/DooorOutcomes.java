@@ -10,13 +10,13 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Finds what a trigger, rollback or promote did when its answer was lost. Dooor takes no correlation value: a
+ * Finds what a trigger, rollback, promote or scale did when its answer was lost. Dooor takes no correlation value: a
  * trigger's deployment is the app's first one created since the request went out ({@code createdAt}) from the source
  * asked for; a rollback's, the first since then naming the target in {@code rolledBackFrom}. A promote makes no
  * deployment (it moves all traffic to the target's revision), so it is found by reading the revisions: done once the
- * target's revision has 100%.
+ * target's revision has 100%. A scale is read back from the app's {@code replicas}.
  */
-final class DooorCreations {
+final class DooorOutcomes {
 
     /** Deployments read per app: far more than are made in the few seconds a lost answer spans. */
     private static final int PAGE = 50;
@@ -24,7 +24,7 @@ final class DooorCreations {
     private final ProviderAdapter adapter;
     private final DooorClient client;
 
-    DooorCreations(ProviderAdapter adapter, DooorClient client) {
+    DooorOutcomes(ProviderAdapter adapter, DooorClient client) {
         this.adapter = adapter;
         this.client = client;
     }
@@ -76,6 +76,17 @@ final class DooorCreations {
             }
         }
         return false;
+    }
+
+    /** The app's {@code replicas}, as {@code POST …/deploy/scale} sets them; empty when the app does not say. */
+    Mono<Integer> replicas(String appId) {
+        return adapter.listApps()
+                .flatMap(apps -> Mono.justOrEmpty(
+                        apps.stream().filter(app -> app.id().equals(appId)).findFirst()))
+                .flatMap(app -> {
+                    JsonNode replicas = app.raw() == null ? null : app.raw().path("replicas");
+                    return replicas != null && replicas.isNumber() ? Mono.just(replicas.asInt()) : Mono.empty();
+                });
     }
 
     private Mono<Deployment> firstSince(String appId, Instant sentAt, Predicate<Deployment> matches) {

@@ -18,14 +18,14 @@ import tools.jackson.databind.JsonNode;
  * {@code rollback: false}, a rollback one with {@code rollback: true} and the target's {@code commit}. A deploy that
  * Coolify deduplicated (the commit was already queued) made no row: nothing is found, which is the truth.
  */
-final class CoolifyCreations {
+final class CoolifyOutcomes {
 
     /** Rows read per app: far more than can be queued in the few seconds a lost answer spans. */
     private static final int ROWS = 20;
 
     private final CoolifyClient client;
 
-    CoolifyCreations(CoolifyClient client) {
+    CoolifyOutcomes(CoolifyClient client) {
         this.client = client;
     }
 
