@@ -90,7 +90,7 @@ class CrashSafetyTest {
         TriggerTarget target = TriggerTarget.of(type);
         SimulatedProvider provider = sandbox.provider(type);
         String key = UUID.randomUUID().toString();
-        Set<String> before = ProviderState.deployments(provider, target.app());
+        Set<String> before = ProviderState.settled(provider, target.app());
         int sentBefore = Faults.requests(provider, "POST", target.path());
 
         StubMapping fault = Faults.spoil(provider, "POST", target.path(), Spoil.LATE, LATE);
@@ -122,7 +122,7 @@ class CrashSafetyTest {
             for (String type : TriggerTarget.TYPES) {
                 TriggerTarget target = TriggerTarget.of(type);
                 SimulatedProvider provider = sandbox.provider(type);
-                before.put(type, ProviderState.deployments(provider, target.app()));
+                before.put(type, ProviderState.settled(provider, target.app()));
                 sentBefore.put(type, Faults.requests(provider, "POST", target.path()));
                 faults.put(type, Faults.spoil(provider, "POST", target.path(), Spoil.LATE, Duration.ofSeconds(60)));
                 keys.put(type, UUID.randomUUID().toString());
@@ -139,7 +139,10 @@ class CrashSafetyTest {
             await("every provider to have the doomed instance's trigger")
                     .atMost(Duration.ofSeconds(60))
                     .until(() -> TriggerTarget.TYPES.stream()
-                            .allMatch(type -> Faults.requests(sandbox.provider(type), "POST", TriggerTarget.of(type).path())
+                            .allMatch(type -> Faults.requests(
+                                            sandbox.provider(type),
+                                            "POST",
+                                            TriggerTarget.of(type).path())
                                     > sentBefore.get(type)));
             doomed.kill();
             assertThat(doomed.alive()).isFalse();

@@ -48,7 +48,9 @@ final class GatewayProcess implements AutoCloseable {
                 "--server.port=" + port,
                 "--spring.main.banner-mode=off"));
         // the port is this one's; the rest as given
-        settings.stream().filter(setting -> !setting.startsWith("--server.port=")).forEach(command::add);
+        settings.stream()
+                .filter(setting -> !setting.startsWith("--server.port="))
+                .forEach(command::add);
         Path log = Files.createTempFile("gateway-process-", ".log");
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

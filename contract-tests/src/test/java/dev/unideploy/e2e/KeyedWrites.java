@@ -25,8 +25,9 @@ final class KeyedWrites {
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
-        WebTestClient.RequestHeadersSpec<?> sent =
-                body == null ? request : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+        WebTestClient.RequestHeadersSpec<?> sent = body == null
+                ? request
+                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
         return sent.exchange().expectBody(Map.class).returnResult();
     }
 
@@ -38,22 +39,29 @@ final class KeyedWrites {
     static EntityExchangeResult<Map> retryUntil(
             WebTestClient client, int status, HttpMethod method, String uri, @Nullable Object body, String key) {
         EntityExchangeResult<Map>[] last = new EntityExchangeResult[1];
-        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            last[0] = write(client, method, uri, body, key);
-            int got = last[0].getStatus().value();
-            if (got != status) {
-                assertThat(got).as("retry answer %s", last[0].getResponseBody()).isEqualTo(409);
-                assertThat(last[0].getResponseBody()).containsKey("idempotencyKeyState");
-            }
-            assertThat(got).isEqualTo(status);
-        });
+        await().atMost(Duration.ofSeconds(40))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    last[0] = write(client, method, uri, body, key);
+                    int got = last[0].getStatus().value();
+                    if (got != status) {
+                        assertThat(got)
+                                .as("retry answer %s", last[0].getResponseBody())
+                                .isEqualTo(409);
+                        assertThat(last[0].getResponseBody()).containsKey("idempotencyKeyState");
+                    }
+                    assertThat(got).isEqualTo(status);
+                });
         return last[0];
     }
 
     /** A failed write that may have landed: it says so, and with a key the key's state is outcome_unknown. */
+    @SuppressWarnings("unchecked")
     static void assertOutcomeUnknown(EntityExchangeResult<Map> answer, boolean keyed) {
-        assertThat(answer.getStatus().value()).as("%s", answer.getResponseBody()).isIn(502, 503, 504);
-        Map<?, ?> problem = answer.getResponseBody();
+        assertThat(answer.getStatus().value())
+                .as("%s", answer.getResponseBody())
+                .isIn(502, 503, 504);
+        Map<String, Object> problem = answer.getResponseBody();
         assertThat((String) problem.get("detail")).contains("may have been");
         if (keyed) {
             assertThat(problem).containsEntry("idempotencyKeyState", "outcome_unknown");

@@ -39,7 +39,7 @@ class LostTriggerTest extends LostAnswersGateway {
         SimulatedProvider provider = simulator(type);
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = target.body();
-        Set<String> before = ProviderState.deployments(provider, target.app());
+        Set<String> before = ProviderState.settled(provider, target.app());
         int sentBefore = Faults.requests(provider, "POST", target.path());
 
         StubMapping fault = Faults.spoil(provider, "POST", target.path(), spoil, LATE);
@@ -81,7 +81,7 @@ class LostTriggerTest extends LostAnswersGateway {
     void keylessWriteIsSentOnce(String type) {
         TriggerTarget target = TriggerTarget.of(type);
         SimulatedProvider provider = simulator(type);
-        Set<String> before = ProviderState.deployments(provider, target.app());
+        Set<String> before = ProviderState.settled(provider, target.app());
         int sentBefore = Faults.requests(provider, "POST", target.path());
 
         StubMapping fault = Faults.spoil(provider, "POST", target.path(), Spoil.RESET, LATE);

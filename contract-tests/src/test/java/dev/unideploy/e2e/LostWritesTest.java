@@ -77,7 +77,12 @@ class LostWritesTest extends LostAnswersGateway {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> read(String uri) {
-        return client.get().uri(uri).exchange().expectBody(Map.class).returnResult().getResponseBody();
+        return client.get()
+                .uri(uri)
+                .exchange()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     static Stream<Arguments> cancels() {
@@ -156,9 +161,8 @@ class LostWritesTest extends LostAnswersGateway {
         awaitSettled("dooor:door-web");
         String target = succeeded("dooor:door-web").get(1);
         Set<String> before = ProviderState.deployments(simulator("dooor"), "door-web");
-        String revision = (String) ((Map<?, ?>) read("/v1/deployments/" + target + "?include=raw")
-                        .get("raw"))
-                .get("revisionName");
+        String revision = (String)
+                ((Map<?, ?>) read("/v1/deployments/" + target + "?include=raw").get("raw")).get("revisionName");
 
         EntityExchangeResult<Map> retry = lostThenFound(
                 "dooor",
@@ -209,9 +213,7 @@ class LostWritesTest extends LostAnswersGateway {
         EntityExchangeResult<Map> retry = lostThenFound(
                 type, path, HttpMethod.PUT, "/v1/apps/" + appId + "/scale", Map.of("replicas", replicas), 200);
 
-        assertThat(retry.getResponseBody())
-                .containsEntry("appId", appId)
-                .containsEntry("requestedReplicas", replicas);
+        assertThat(retry.getResponseBody()).containsEntry("appId", appId).containsEntry("requestedReplicas", replicas);
     }
 
     @Test
@@ -222,7 +224,12 @@ class LostWritesTest extends LostAnswersGateway {
         assertThat(ProviderState.deployments(simulator("dokploy"), "dok-web")).contains(row);
 
         lostThenFound(
-                "dokploy", "/api/deployment.removeDeployment", HttpMethod.DELETE, "/v1/deployments/" + target, null, 204);
+                "dokploy",
+                "/api/deployment.removeDeployment",
+                HttpMethod.DELETE,
+                "/v1/deployments/" + target,
+                null,
+                204);
 
         assertThat(ProviderState.deployments(simulator("dokploy"), "dok-web")).doesNotContain(row);
     }
@@ -239,8 +246,9 @@ class LostWritesTest extends LostAnswersGateway {
     /** Waits until none of the app's deployments is still running: a finishing one would take the traffic. */
     @SuppressWarnings("unchecked")
     private void awaitSettled(String appId) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> ((List<Map<String, Object>>)
-                        read("/v1/deployments?appId=" + appId + "&limit=20").get("items"))
-                .stream().allMatch(item -> Boolean.TRUE.equals(item.get("terminal"))));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ((List<Map<String, Object>>) read("/v1/deployments?appId=" + appId + "&limit=20")
+                                .get("items"))
+                        .stream().allMatch(item -> Boolean.TRUE.equals(item.get("terminal"))));
     }
 }

@@ -3,9 +3,13 @@ package dev.unideploy.spi;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -16,8 +20,8 @@ import org.jspecify.annotations.Nullable;
 public sealed interface Creation {
 
     /**
-     * How much earlier than the moment the gateway sent a write a provider may stamp the deployment it made: clocks
-     * of two hosts differ a little, and some providers keep whole seconds only (Coolify's Laravel timestamps).
+     * How much earlier than the moment the gateway sent a write a provider may stamp the deployment it made: the
+     * clocks of two hosts differ a little. Only looked into when nothing was made since the moment itself.
      */
     Duration CLOCK_TOLERANCE = Duration.ofSeconds(1);
 
@@ -30,31 +34,59 @@ public sealed interface Creation {
     /** {@link ProviderAdapter#promote} of {@code deploymentId}. */
     record Promote(String deploymentId, PromoteRequest request) implements Creation {}
 
-    /** The earliest moment a deployment made by a write sent at {@code sentAt} can carry. */
-    static Instant earliest(Instant sentAt) {
-        return sentAt.minus(CLOCK_TOLERANCE).truncatedTo(ChronoUnit.SECONDS);
+    /**
+     * Of the deployments of an app that could be what a write sent at {@code sentAt} made, the one it made: the first
+     * made since it was sent — a later write can only have made a later one. A provider that keeps whole seconds
+     * (Coolify's Laravel timestamps) stamps it with the second it was sent in. Only when none was made since, the
+     * last one made in the {@link #CLOCK_TOLERANCE} before (the provider's clock may be behind ours); else none.
+     * Candidates without a creation time are never taken.
+     *
+     * @param createdAt when the provider says a candidate was made
+     * @param creationOrder orders candidates as the provider made them (its sequence where it has one)
+     */
+    static <T> Optional<T> madeBy(
+            Instant sentAt,
+            List<T> candidates,
+            Function<? super T, @Nullable Instant> createdAt,
+            Comparator<? super T> creationOrder) {
+        Optional<T> since = candidates.stream()
+                .filter(candidate -> {
+                    Instant created = createdAt.apply(candidate);
+                    return created != null && !created.isBefore(precision(created, sentAt));
+                })
+                .min(creationOrder);
+        if (since.isPresent()) {
+            return since;
+        }
+        Instant earliest = sentAt.minus(CLOCK_TOLERANCE);
+        return candidates.stream()
+                .filter(candidate -> {
+                    Instant created = createdAt.apply(candidate);
+                    return created != null && !created.isBefore(earliest);
+                })
+                .max(creationOrder);
+    }
+
+    /** {@code sentAt} as precise as {@code created}: whole seconds when the provider keeps no more. */
+    private static Instant precision(Instant created, Instant sentAt) {
+        return created.getNano() == 0 ? sentAt.truncatedTo(ChronoUnit.SECONDS) : sentAt;
     }
 
     /**
-     * Of an app's deployments (newest first, as {@link ProviderAdapter#listDeployments} answers them), the first one
-     * made at or after {@code sentAt} that {@code matches}: the oldest such, because a write made its deployment
-     * before any later write made theirs. Deployments without a creation time are never taken.
+     * {@link #madeBy} over an app's deployments as {@link ProviderAdapter#listDeployments} answers them (newest
+     * first), those that {@code match}: ordered by creation time, and on equal times by their place in the list.
      */
     static Optional<Deployment> firstSince(
             List<Deployment> newestFirst, Instant sentAt, Predicate<? super Deployment> matches) {
-        Instant earliest = earliest(sentAt);
-        Deployment first = null;
-        for (Deployment deployment : newestFirst) {
-            Instant created = deployment.createdAt();
-            if (created == null || created.isBefore(earliest) || !matches.test(deployment)) {
-                continue;
-            }
-            // newest first: on equal times the later one in the list is the older
-            if (first == null || !created.isAfter(first.createdAt())) {
-                first = deployment;
-            }
-        }
-        return Optional.ofNullable(first);
+        List<Deployment> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        List<Deployment> candidates = oldestFirst.stream().filter(matches).toList();
+        return madeBy(
+                sentAt,
+                candidates,
+                Deployment::createdAt,
+                Comparator.comparing((Deployment deployment) -> Objects.requireNonNull(deployment.createdAt()))
+                        .thenComparingInt(candidates::indexOf));
     }
 
     /**

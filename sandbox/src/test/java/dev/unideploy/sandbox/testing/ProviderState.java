@@ -82,6 +82,28 @@ public final class ProviderState {
         return ids;
     }
 
+    /**
+     * {@link #deployments}, once none of them is a queued Dokploy job: a job has an id of its own until its row is
+     * made, so a snapshot taken while one is queued would count it again as new.
+     */
+    public static Set<String> settled(SimulatedProvider provider, String app) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Set<String> ids = deployments(provider, app);
+        while (ids.stream().anyMatch(id -> id.startsWith("job-"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Dokploy kept a job of " + app + " queued for 30 s: " + ids);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            ids = deployments(provider, app);
+        }
+        return ids;
+    }
+
     /** One deployment as the provider's own API shows it (Coolify, Zectre and Dooor have a get-one). */
     public static JsonNode deployment(SimulatedProvider provider, String id) {
         return switch (provider.type()) {

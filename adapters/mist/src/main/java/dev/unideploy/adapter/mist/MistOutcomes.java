@@ -6,16 +6,14 @@ import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.ProviderAdapter;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Optional;
 import java.util.stream.StreamSupport;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Finds the deployment a {@code POST /deployments} made when its answer was lost. Mist takes no correlation value,
  * and its deployment ids are random; but every row carries {@code deployment_number}, a per-app sequence. The
  * deployment is the app's row with the lowest number among those created since the request went out: the first
- * deploy of the app after ours can only have a higher one.
+ * deploy of the app after ours can only have a higher one (see {@link Creation#madeBy}).
  */
 final class MistOutcomes {
 
@@ -33,20 +31,14 @@ final class MistOutcomes {
         }
         return Mono.defer(() -> {
             long app = MistId.parseApp(trigger.request().appId());
-            Instant earliest = Creation.earliest(sentAt);
             return client.deploymentsOf(app)
-                    .flatMap(rows -> Mono.justOrEmpty(first(rows, earliest)))
+                    .flatMap(rows -> Mono.justOrEmpty(Creation.madeBy(
+                            sentAt,
+                            StreamSupport.stream(rows.spliterator(), false).toList(),
+                            row -> MistJson.instant(MistJson.text(row, "created_at")),
+                            Comparator.comparingLong(
+                                    row -> row.path("deployment_number").asLong(Long.MAX_VALUE)))))
                     .map(row -> MistDeploymentMapping.toDeployment(row, app));
         });
-    }
-
-    private static Optional<JsonNode> first(JsonNode rows, Instant earliest) {
-        return StreamSupport.stream(rows.spliterator(), false)
-                .filter(row -> {
-                    Instant created = MistJson.instant(MistJson.text(row, "created_at"));
-                    return created != null && !created.isBefore(earliest);
-                })
-                .min(Comparator.comparingLong(
-                        row -> row.path("deployment_number").asLong(Long.MAX_VALUE)));
     }
 }
