@@ -16,7 +16,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The gateway in sandbox mode with short time limits — writes 1 s, a sender's lease 3 s, a second to settle — so that
+ * The gateway in sandbox mode with short time limits — writes 2 s, a sender's lease 4 s, a second to settle — so that
  * a provider answer delayed by {@link #LATE} is lost while the provider still acts. The simulators' deployments move
  * slowly enough to be cancelled.
  */
@@ -31,17 +31,17 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "unideploy.sandbox.ports.mist=0",
             "unideploy.sandbox.step=1500ms",
             "unideploy.events.poll-interval=200ms",
-            "unideploy.resilience.write-timeout=1s",
+            "unideploy.resilience.write-timeout=2s",
             "unideploy.resilience.read-timeout=4s",
             "unideploy.resilience.read-retries=0",
-            "unideploy.idempotency.lease=3s",
+            "unideploy.idempotency.lease=4s",
             "unideploy.idempotency.settle=1s",
             "unideploy.idempotency.recheck=200ms"
         })
 abstract class LostAnswersGateway {
 
     /** Longer than the write time limit. */
-    static final Duration LATE = Duration.ofSeconds(3);
+    static final Duration LATE = Duration.ofSeconds(5);
 
     @LocalServerPort
     int port;

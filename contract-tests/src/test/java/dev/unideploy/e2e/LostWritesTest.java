@@ -57,7 +57,12 @@ class LostWritesTest extends LostAnswersGateway {
     }
 
     private String trigger(String appId) {
-        return (String) write(HttpMethod.POST, "/v1/deployments", Map.of("appId", appId, "force", true), null)
+        return (String) retryUntil(
+                        202,
+                        HttpMethod.POST,
+                        "/v1/deployments",
+                        Map.of("appId", appId, "force", true),
+                        UUID.randomUUID().toString())
                 .getResponseBody()
                 .get("id");
     }

@@ -8,6 +8,7 @@ import dev.unideploy.sandbox.testing.Faults;
 import dev.unideploy.sandbox.testing.Faults.Spoil;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
@@ -23,11 +24,12 @@ class WaitBoundTest extends LostAnswersGateway {
     @DisplayName("a provider that hangs on every read: waitFor=terminal&timeoutSeconds=2 answers 504 within 3 s")
     void hangingProvider() {
         SimulatedProvider coolify = simulator("coolify");
-        String id = (String) write(
+        String id = (String) retryUntil(
+                        202,
                         HttpMethod.POST,
                         "/v1/deployments",
                         TriggerTarget.of("coolify").body(),
-                        null)
+                        UUID.randomUUID().toString())
                 .getResponseBody()
                 .get("id");
 

@@ -77,10 +77,9 @@ final class Idempotency {
         if (key == null) {
             // no key, no record: sent once (never retried), and an ambiguous failure says what may have happened
             return Mono.defer(() -> write.send().apply(Attempt.startingAt(clock.instant())))
-                    .onErrorResume(
+                    .onErrorMap(
                             Ambiguity::mayHaveLanded,
-                            error -> Mono.just(
-                                    IdempotencyAnswers.outcomeUnknown(exchange, error, write.mayHave(), null)));
+                            error -> IdempotencyAnswers.outcomeUnknown(error, write.mayHave(), null));
         }
         if (key.isBlank() || key.length() > 255) {
             return Mono.error(ApiException.invalid("Idempotency-Key", "must be 1 to 255 characters"));
@@ -89,17 +88,16 @@ final class Idempotency {
                 + exchange.getRequest().getPath().value();
         String id = ApiKeys.sha256(client.name() + "\n" + target + "\n" + key);
         String fingerprint = ApiKeys.sha256(CANONICAL.writeValueAsString(request));
-        return claimed(exchange, id, fingerprint, write, 1);
+        return claimed(id, fingerprint, write, 1);
     }
 
-    private <T> Mono<ResponseEntity<T>> claimed(
-            ServerWebExchange exchange, String id, String fingerprint, Write<T> write, int round) {
+    private <T> Mono<ResponseEntity<T>> claimed(String id, String fingerprint, Write<T> write, int round) {
         return Mono.defer(() -> {
             Instant now = clock.instant();
             Entry mine = Entry.inFlight(fingerprint, Attempt.startingAt(now), now.plus(timing.lease()));
             return records.claim(id, mine).onErrorMap(Idempotency::unavailable).flatMap(claim -> {
                 if (claim.won()) {
-                    return sendOnce(exchange, id, mine, write);
+                    return sendOnce(id, mine, write);
                 }
                 Entry current = claim.current();
                 if (!current.fingerprint().equals(fingerprint)) {
@@ -111,19 +109,20 @@ final class Idempotency {
                     case DONE -> Mono.just(replay(current.response()));
                     case IN_FLIGHT ->
                         current.leased(now)
-                                ? Mono.just(IdempotencyAnswers.inFlight(exchange, timing.recheck()))
-                                : takeOver(exchange, id, current, write, round);
+                                ? Mono.<ResponseEntity<T>>error(IdempotencyAnswers.inFlight(timing.recheck()))
+                                : takeOver(id, current, write, round);
                     case OUTCOME_UNKNOWN ->
                         current.leased(now)
-                                ? Mono.just(IdempotencyAnswers.reconciling(exchange, write.mayHave(), timing.recheck()))
-                                : takeOver(exchange, id, current, write, round);
+                                ? Mono.<ResponseEntity<T>>error(
+                                        IdempotencyAnswers.reconciling(write.mayHave(), timing.recheck()))
+                                : takeOver(id, current, write, round);
                 };
             });
         });
     }
 
     /** Sends the write, on its own, and records what came of it. */
-    private <T> Mono<ResponseEntity<T>> sendOnce(ServerWebExchange exchange, String id, Entry mine, Write<T> write) {
+    private <T> Mono<ResponseEntity<T>> sendOnce(String id, Entry mine, Write<T> write) {
         Mono<ResponseEntity<T>> outcome = Mono.defer(() -> write.send().apply(mine.attempt()))
                 // the provider did the work: a store failure now must not turn it into an error; the key stays in
                 // flight until its lease runs out, then a retry finds the result at the provider
@@ -150,8 +149,8 @@ final class Idempotency {
                                     reconciliation.start(id, unknown, write).subscribe();
                                 }
                             })
-                            .thenReturn(IdempotencyAnswers.outcomeUnknown(
-                                    exchange, error, write.mayHave(), timing.recheck()));
+                            .then(Mono.<ResponseEntity<T>>error(
+                                    IdempotencyAnswers.outcomeUnknown(error, write.mayHave(), timing.recheck())));
                 });
         return detached(outcome);
     }
@@ -160,10 +159,9 @@ final class Idempotency {
      * Takes over a key whose holder's lease ran out (the instance died, or stopped looking) and finds out what its
      * attempt did: answers that, runs the request again if it did nothing, or 409 while the provider does not tell.
      */
-    private <T> Mono<ResponseEntity<T>> takeOver(
-            ServerWebExchange exchange, String id, Entry current, Write<T> write, int round) {
+    private <T> Mono<ResponseEntity<T>> takeOver(String id, Entry current, Write<T> write, int round) {
         if (current.attempt() == null || round >= MAX_ROUNDS) {
-            return Mono.just(IdempotencyAnswers.reconciling(exchange, write.mayHave(), timing.recheck()));
+            return Mono.error(IdempotencyAnswers.reconciling(write.mayHave(), timing.recheck()));
         }
         Entry held = current.unknown(clock.instant().plus(timing.lease()));
         return records.replace(id, current, held)
@@ -171,13 +169,14 @@ final class Idempotency {
                 .flatMap(taken -> {
                     if (!taken) {
                         // another instance moved first: see where the key stands now
-                        return claimed(exchange, id, current.fingerprint(), write, round + 1);
+                        return claimed(id, current.fingerprint(), write, round + 1);
                     }
                     return reconciliation.start(id, held, write).next().flatMap(verdict -> switch (verdict.finding()) {
                         case FOUND -> Mono.just(this.<T>replay(verdict.response()));
-                        case NOTHING -> claimed(exchange, id, current.fingerprint(), write, round + 1);
+                        case NOTHING -> claimed(id, current.fingerprint(), write, round + 1);
                         case PENDING ->
-                            Mono.just(IdempotencyAnswers.<T>reconciling(exchange, write.mayHave(), timing.recheck()));
+                            Mono.<ResponseEntity<T>>error(
+                                    IdempotencyAnswers.reconciling(write.mayHave(), timing.recheck()));
                     });
                 });
     }

@@ -1,5 +1,6 @@
 package dev.unideploy.gateway.web;
 
+import dev.unideploy.gateway.problem.ApiException;
 import dev.unideploy.gateway.security.ClientPrincipal;
 import dev.unideploy.gateway.store.IdempotencyRecords;
 import dev.unideploy.gateway.store.IdempotencyRecords.Attempt;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
@@ -101,15 +103,28 @@ final class IdempotencyFixture {
         }
     }
 
-    ResponseEntity<?> trigger(Idempotency idempotency, String key) {
+    ResponseEntity<?> trigger(Idempotency idempotency, @Nullable String key) {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/v1/deployments"));
         return idempotency
                 .run(exchange, CLIENT, key, Map.of("appId", "coolify:a"), write())
                 .block(Duration.ofSeconds(10));
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> problem(ResponseEntity<?> response) {
-        return (Map<String, Object>) response.getBody();
+    /** What a request got: a response, or the problem the gateway answers. */
+    record Answer(
+            @Nullable ResponseEntity<?> response, @Nullable ApiException problem) {
+        int status() {
+            return response != null
+                    ? response.getStatusCode().value()
+                    : problem.code().status().value();
+        }
+    }
+
+    Answer answer(Idempotency idempotency, @Nullable String key) {
+        try {
+            return new Answer(trigger(idempotency, key), null);
+        } catch (ApiException problem) {
+            return new Answer(null, problem);
+        }
     }
 }

@@ -1,12 +1,14 @@
 package dev.unideploy.gateway.web;
 
-import static dev.unideploy.gateway.web.IdempotencyFixture.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.unideploy.gateway.problem.ApiException;
+import dev.unideploy.gateway.problem.ProblemCode;
 import dev.unideploy.gateway.problem.ProviderCallException;
 import dev.unideploy.gateway.store.MemoryStore;
+import dev.unideploy.gateway.web.IdempotencyFixture.Answer;
 import dev.unideploy.spi.ProviderException;
 import java.time.Duration;
 import java.util.Map;
@@ -32,28 +34,28 @@ class IdempotencyOutcomeTest {
                 new ProviderCallException("coolify", new ProviderException.Timeout("no answer within 1000 ms", null)));
     }
 
+    private Answer retryUntil(int status) {
+        return await().atMost(Duration.ofSeconds(5))
+                .until(() -> fixture.answer(gateway, "k"), answer -> answer.status() == status);
+    }
+
     @Test
     @DisplayName("an answer lost to a time limit: 504 outcome_unknown, then a retry answers the deployment the"
             + " provider shows, sending nothing again")
     void lostAnswerIsFoundAndReplayed() {
         fixture.sending = attempt -> timedOut();
 
-        ResponseEntity<?> first = fixture.trigger(gateway, "k");
+        ApiException first = fixture.answer(gateway, "k").problem();
 
-        assertThat(first.getStatusCode().value()).isEqualTo(504);
-        assertThat(first.getHeaders().getFirst("Retry-After")).isNotNull();
-        assertThat(problem(first))
-                .containsEntry("code", "provider_timeout")
-                .containsEntry("provider", "coolify")
-                .containsEntry(IdempotencyAnswers.STATE, "outcome_unknown");
-        assertThat((String) problem(first).get("detail"))
+        assertThat(first.code()).isEqualTo(ProblemCode.PROVIDER_TIMEOUT);
+        assertThat(first.provider()).isEqualTo("coolify");
+        assertThat(first.retryAfter()).isPositive();
+        assertThat(first.members()).containsEntry(IdempotencyAnswers.STATE, "outcome_unknown");
+        assertThat(first.getMessage())
                 .contains("The deployment may have been created")
                 .contains("same Idempotency-Key is safe");
 
-        ResponseEntity<?> retry = await().atMost(Duration.ofSeconds(5))
-                .until(
-                        () -> fixture.trigger(gateway, "k"),
-                        answer -> answer.getStatusCode().value() == 202);
+        ResponseEntity<?> retry = retryUntil(202).response();
         assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
         assertThat(((JsonNode) retry.getBody()).path("id").asString())
                 .isEqualTo("coolify:" + fixture.sent.get(0).id());
@@ -67,21 +69,16 @@ class IdempotencyOutcomeTest {
         fixture.sending = attempt -> timedOut();
         fixture.providerShows = false;
 
-        assertThat(fixture.trigger(gateway, "k").getStatusCode().value()).isEqualTo(504);
-        ResponseEntity<?> early = fixture.trigger(gateway, "k");
-        assertThat(early.getStatusCode().value()).isEqualTo(409);
-        assertThat(early.getHeaders().getFirst("Retry-After")).isNotNull();
-        assertThat(problem(early))
-                .containsEntry("code", "conflict")
-                .containsEntry(IdempotencyAnswers.STATE, "outcome_unknown");
+        assertThat(fixture.answer(gateway, "k").status()).isEqualTo(504);
+        ApiException early = fixture.answer(gateway, "k").problem();
+        assertThat(early.code()).isEqualTo(ProblemCode.CONFLICT);
+        assertThat(early.retryAfter()).isPositive();
+        assertThat(early.members()).containsEntry(IdempotencyAnswers.STATE, "outcome_unknown");
         assertThat(fixture.sends()).isEqualTo(1);
 
         fixture.sending = IdempotencyFixture::accepted;
         fixture.clock.advance(IdempotencyFixture.TIMING.lease().plus(IdempotencyFixture.TIMING.settle()));
-        ResponseEntity<?> later = await().atMost(Duration.ofSeconds(5))
-                .until(
-                        () -> fixture.trigger(gateway, "k"),
-                        answer -> answer.getStatusCode().value() == 202);
+        ResponseEntity<?> later = retryUntil(202).response();
 
         assertThat(later.getHeaders().getFirst("Idempotent-Replayed")).isNull();
         assertThat(fixture.sends()).isEqualTo(2);
@@ -112,9 +109,9 @@ class IdempotencyOutcomeTest {
                 .dispose();
         await().atMost(Duration.ofSeconds(5)).until(() -> fixture.sends() == 1);
 
-        ResponseEntity<?> meanwhile = fixture.trigger(gateway, "k");
-        assertThat(meanwhile.getStatusCode().value()).isEqualTo(409);
-        assertThat(problem(meanwhile)).containsEntry(IdempotencyAnswers.STATE, "in_flight");
+        ApiException meanwhile = fixture.answer(gateway, "k").problem();
+        assertThat(meanwhile.code()).isEqualTo(ProblemCode.CONFLICT);
+        assertThat(meanwhile.members()).containsEntry(IdempotencyAnswers.STATE, "in_flight");
 
         fixture.clock.advance(IdempotencyFixture.TIMING.lease());
         ResponseEntity<?> taken = fixture.trigger(fixture.instance(), "k");
@@ -135,10 +132,7 @@ class IdempotencyOutcomeTest {
                 .subscribe()
                 .dispose();
 
-        ResponseEntity<?> retry = await().atMost(Duration.ofSeconds(5))
-                .until(
-                        () -> fixture.trigger(gateway, "k"),
-                        answer -> answer.getStatusCode().value() == 202);
+        ResponseEntity<?> retry = retryUntil(202).response();
 
         assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
         assertThat(fixture.sends()).isEqualTo(1);
@@ -149,17 +143,12 @@ class IdempotencyOutcomeTest {
             + " safe; the write was sent once")
     void keylessAmbiguity() {
         fixture.sending = attempt -> timedOut();
-        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/v1/deployments"));
 
-        ResponseEntity<?> answer = gateway.run(
-                        exchange, IdempotencyFixture.CLIENT, null, Map.of("appId", "coolify:a"), fixture.write())
-                .block(Duration.ofSeconds(5));
+        ApiException answer = fixture.answer(gateway, null).problem();
 
-        assertThat(answer.getStatusCode().value()).isEqualTo(504);
-        assertThat(problem(answer)).doesNotContainKey(IdempotencyAnswers.STATE);
-        assertThat((String) problem(answer).get("detail"))
-                .contains("may have been created")
-                .contains("no Idempotency-Key");
+        assertThat(answer.code()).isEqualTo(ProblemCode.PROVIDER_TIMEOUT);
+        assertThat(answer.members()).doesNotContainKey(IdempotencyAnswers.STATE);
+        assertThat(answer.getMessage()).contains("may have been created").contains("no Idempotency-Key");
         assertThat(fixture.sends()).isEqualTo(1);
     }
 }
