@@ -27,6 +27,12 @@ final class RedisGateways {
 
     /** Starts an instance on {@code redis} over {@code sandbox}, with the extra {@code --key=value} settings. */
     static ConfigurableApplicationContext start(LocalRedis redis, Sandbox sandbox, String... settings) {
+        return new SpringApplicationBuilder(UnideployApplication.class)
+                .run(arguments(redis, sandbox, settings).toArray(String[]::new));
+    }
+
+    /** The command-line settings of such an instance: for one started in another JVM ({@link GatewayProcess}). */
+    static List<String> arguments(LocalRedis redis, Sandbox sandbox, String... settings) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
@@ -39,7 +45,7 @@ final class RedisGateways {
             provider.settings().forEach((name, value) -> args.add(prefix + name + "=" + value));
         }
         args.addAll(List.of(settings));
-        return new SpringApplicationBuilder(UnideployApplication.class).run(args.toArray(String[]::new));
+        return args;
     }
 
     /** A client of {@code instance} presenting the bearer {@code key}. */

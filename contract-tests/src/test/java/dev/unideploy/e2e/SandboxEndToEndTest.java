@@ -149,7 +149,7 @@ class SandboxEndToEndTest extends SandboxGatewayTest {
                 .block(WAIT);
         assertThat(promoted.getKind()).isEqualTo(DeploymentKind.PROMOTE);
         assertThat(promoted.getId()).startsWith("zectre:").isNotEqualTo(done.getId());
-        assertThat(apps.scaleApp("zectre:zec-web", new ScaleRequest().replicas(3))
+        assertThat(apps.scaleApp("zectre:zec-web", new ScaleRequest().replicas(3), null)
                         .block(WAIT)
                         .getRequestedReplicas())
                 .isEqualTo(3);
@@ -173,7 +173,8 @@ class SandboxEndToEndTest extends SandboxGatewayTest {
                                 new TrafficRequest()
                                         .splits(List.of(new TrafficSplit()
                                                 .revision(revision)
-                                                .percent(90))))
+                                                .percent(90))),
+                                null)
                         .block(WAIT))
                 .isInstanceOfSatisfying(
                         WebClientResponseException.class,
@@ -183,7 +184,8 @@ class SandboxEndToEndTest extends SandboxGatewayTest {
                                 new TrafficRequest()
                                         .splits(List.of(new TrafficSplit()
                                                 .revision(revision)
-                                                .percent(100))))
+                                                .percent(100))),
+                                null)
                         .block(WAIT)
                         .getSplits())
                 .extracting(TrafficSplit::getPercent)

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.extension.StubLifecycleListener;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -26,6 +27,9 @@ abstract class ProviderSimulator implements SimulatedProvider {
 
     /** The catch-all's priority: anything posted through the admin API overrides the simulated provider. */
     static final int FALLBACK_PRIORITY = 100;
+
+    /** The transformer parameter that cuts the provider's answer short (see {@code Dispatch.faulted}). */
+    static final String TRUNCATE_BODY_AT = "truncateBodyAt";
 
     private final String type;
     private final String basePath;
@@ -118,9 +122,42 @@ abstract class ProviderSimulator implements SimulatedProvider {
             ResponseDefinitionBuilder response = aResponse().withStatus(reply.status());
             reply.headers().forEach(response::withHeader);
             if (reply.body() != null) {
-                response.withBody(reply.body());
+                response.withBody(truncated(reply.body(), serveEvent.getResponseDefinition()));
             }
-            return response.build();
+            return faulted(response, serveEvent.getResponseDefinition()).build();
+        }
+
+        /**
+         * A stub posted through the admin API that names this transformer lets the provider act, then spoils its
+         * answer as the stub says: {@code fixedDelayMilliseconds} (or a random or dribbled delay) makes it late,
+         * {@code fault} resets or garbles the connection, and the transformer parameter {@code truncateBodyAt} cuts the
+         * body after that many characters. That is how tests make a write land while its answer is lost.
+         */
+        private static ResponseDefinitionBuilder faulted(ResponseDefinitionBuilder response, ResponseDefinition stub) {
+            if (stub.getFixedDelayMilliseconds() != null) {
+                response.withFixedDelay(stub.getFixedDelayMilliseconds());
+            }
+            if (stub.getDelayDistribution() != null) {
+                response.withRandomDelay(stub.getDelayDistribution());
+            }
+            if (stub.getChunkedDribbleDelay() != null) {
+                response.withChunkedDribbleDelay(
+                        stub.getChunkedDribbleDelay().getNumberOfChunks(),
+                        stub.getChunkedDribbleDelay().getTotalDuration());
+            }
+            if (stub.getFault() != null) {
+                response.withFault(stub.getFault());
+            }
+            return response;
+        }
+
+        private static String truncated(String body, ResponseDefinition stub) {
+            Parameters parameters = stub.getTransformerParameters();
+            if (parameters == null || !parameters.containsKey(TRUNCATE_BODY_AT)) {
+                return body;
+            }
+            int at = parameters.getInt(TRUNCATE_BODY_AT);
+            return body.substring(0, Math.max(0, Math.min(at, body.length())));
         }
 
         @Override

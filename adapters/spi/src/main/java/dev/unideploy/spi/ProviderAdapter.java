@@ -1,5 +1,6 @@
 package dev.unideploy.spi;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -121,6 +122,14 @@ public interface ProviderAdapter {
         return unsupported(Capability.SCALE);
     }
 
+    /**
+     * The replica count the provider holds for the app now (what {@link #scale} sets), read back to tell whether a
+     * scale whose answer was lost took effect. Empty where the provider does not say.
+     */
+    default Mono<Integer> replicas(String appId) {
+        return Mono.empty();
+    }
+
     /** The app's revisions with their traffic shares. */
     default Mono<List<Revision>> revisions(String appId) {
         return unsupported(Capability.REVISIONS);
@@ -129,6 +138,30 @@ public interface ProviderAdapter {
     /** Splits the app's traffic; the percentages sum to 100 (checked before any request). */
     default Mono<List<TrafficSplit>> setTraffic(String appId, List<TrafficSplit> splits) {
         return unsupported(Capability.TRAFFIC);
+    }
+
+    /**
+     * Finds the deployment {@code creation} made, when the gateway sent it at {@code sentAt} but lost the answer (a
+     * time limit passed, the connection was reset after the request went out, the body was unreadable). Read-only: it
+     * never sends a write. Empty when the provider shows no such deployment (the gateway keeps looking for a while,
+     * and only a lookup made well after the write could have landed counts as proof that nothing happened); an error
+     * when the provider cannot tell now. The deployment is answered as the write would have answered it.
+     *
+     * <p>The default looks among the app's newest deployments for the first one made since {@code sentAt} (less
+     * {@link Creation#CLOCK_TOLERANCE}) that {@link Creation#couldHaveMade could have been made} by the write.
+     * Adapters override it where the provider lets them correlate better (a title they sent, a sequence number).
+     */
+    default Mono<Deployment> findCreated(Creation creation, Instant sentAt) {
+        Mono<String> app = creation instanceof Creation.Trigger trigger
+                ? Mono.just(trigger.request().appId())
+                : getDeployment(
+                                creation instanceof Creation.Rollback rollback
+                                        ? rollback.deploymentId()
+                                        : ((Creation.Promote) creation).deploymentId())
+                        .map(Deployment::appId);
+        return app.flatMap(appId -> listDeployments(appId, null, 50))
+                .flatMap(page -> Mono.justOrEmpty(Creation.firstSince(page.items(), sentAt, creation::couldHaveMade)))
+                .map(creation::asAnswered);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.unideploy.gateway.problem;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** An error the gateway answers itself, as a problem document. Its message is the problem's {@code detail}. */
@@ -14,6 +15,7 @@ public final class ApiException extends RuntimeException {
     private final @Nullable String provider;
     private final List<FieldError> errors;
     private final @Nullable Duration retryAfter;
+    private final Map<String, Object> members;
 
     public ApiException(
             ProblemCode code,
@@ -21,11 +23,26 @@ public final class ApiException extends RuntimeException {
             @Nullable String provider,
             List<FieldError> errors,
             @Nullable Duration retryAfter) {
+        this(code, detail, provider, errors, retryAfter, Map.of());
+    }
+
+    /**
+     * @param members extension members of the problem document beside the standard ones (e.g. {@code
+     *     idempotencyKeyState}); never a credential
+     */
+    public ApiException(
+            ProblemCode code,
+            String detail,
+            @Nullable String provider,
+            List<FieldError> errors,
+            @Nullable Duration retryAfter,
+            Map<String, Object> members) {
         super(detail, null, false, false);
         this.code = code;
         this.provider = provider;
         this.errors = List.copyOf(errors);
         this.retryAfter = retryAfter;
+        this.members = Map.copyOf(members);
     }
 
     public static ApiException of(ProblemCode code, String detail) {
@@ -63,5 +80,10 @@ public final class ApiException extends RuntimeException {
 
     public @Nullable Duration retryAfter() {
         return retryAfter;
+    }
+
+    /** Extension members of the problem document, written after the standard ones. */
+    public Map<String, Object> members() {
+        return members;
     }
 }

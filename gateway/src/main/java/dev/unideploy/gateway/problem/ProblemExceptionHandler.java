@@ -2,6 +2,7 @@ package dev.unideploy.gateway.problem;
 
 import dev.unideploy.gateway.web.RequestIdFilter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -59,11 +60,16 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
         if (error instanceof MethodNotAllowedException notAllowed) {
             response.getHeaders().setAllow(notAllowed.getSupportedMethods()); // RFC 9110 §15.5.6
         }
-        return write(exchange, problem);
+        return write(exchange, problem, error instanceof ApiException api ? api.members() : Map.of());
     }
 
     /** Writes {@code problem} as the response. */
     public Mono<Void> write(ServerWebExchange exchange, Problem problem) {
+        return write(exchange, problem, Map.of());
+    }
+
+    /** Writes {@code problem} as the response, with extension {@code members} after the standard ones. */
+    public Mono<Void> write(ServerWebExchange exchange, Problem problem, Map<String, Object> members) {
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(problem.code().status());
         HttpHeaders headers = response.getHeaders();
@@ -77,10 +83,10 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"unideploy\"");
         }
         // the detail may carry a provider's own message, which may echo a credential it refused
-        byte[] body = redaction
-                .redact(json.writeValueAsString(
-                        problem.body(exchange.getRequest().getPath().value(), RequestIdFilter.requestId(exchange))))
-                .getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> document =
+                problem.body(exchange.getRequest().getPath().value(), RequestIdFilter.requestId(exchange));
+        members.forEach(document::putIfAbsent);
+        byte[] body = redaction.redact(json.writeValueAsString(document)).getBytes(StandardCharsets.UTF_8);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 }

@@ -3,6 +3,7 @@ package dev.unideploy.gateway.provider;
 import dev.unideploy.spi.App;
 import dev.unideploy.spi.CancelScope;
 import dev.unideploy.spi.Capability;
+import dev.unideploy.spi.Creation;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.DeploymentEvent;
 import dev.unideploy.spi.DeploymentPage;
@@ -17,6 +18,7 @@ import dev.unideploy.spi.ScaleResult;
 import dev.unideploy.spi.Support;
 import dev.unideploy.spi.TrafficSplit;
 import dev.unideploy.spi.TriggerRequest;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -123,6 +125,16 @@ public abstract class ForwardingAdapter implements ProviderAdapter {
     @Override
     public Mono<List<TrafficSplit>> setTraffic(String appId, List<TrafficSplit> splits) {
         return delegate.setTraffic(appId, splits);
+    }
+
+    @Override
+    public Mono<Deployment> findCreated(Creation creation, Instant sentAt) {
+        return delegate.findCreated(creation, sentAt);
+    }
+
+    @Override
+    public Mono<Integer> replicas(String appId) {
+        return delegate.replicas(appId);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.unideploy.gateway.provider;
 
 import dev.unideploy.spi.App;
+import dev.unideploy.spi.Creation;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.DeploymentPage;
 import dev.unideploy.spi.Logs;
@@ -20,6 +21,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -168,6 +170,17 @@ final class ResilientAdapter extends ForwardingAdapter {
     @Override
     public Mono<List<TrafficSplit>> setTraffic(String appId, List<TrafficSplit> splits) {
         return write("traffic", delegate.setTraffic(appId, splits));
+    }
+
+    /** Finding what a write whose answer was lost made is a read: time limit and retries, never cached. */
+    @Override
+    public Mono<Deployment> findCreated(Creation creation, Instant sentAt) {
+        return read("reconcile", delegate.findCreated(creation, sentAt));
+    }
+
+    @Override
+    public Mono<Integer> replicas(String appId) {
+        return read("replicas", delegate.replicas(appId));
     }
 
     @Override

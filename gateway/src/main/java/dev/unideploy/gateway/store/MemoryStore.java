@@ -30,22 +30,21 @@ public final class MemoryStore implements SharedStore {
             .build();
 
     @Override
-    public Mono<Claim> claim(String key, String fingerprint) {
+    public Mono<Claim> claim(String key, Entry mine) {
         return Mono.fromSupplier(() -> {
-            Entry mine = Entry.inFlight(fingerprint);
             Entry existing = idempotency.asMap().putIfAbsent(key, mine);
             return existing == null ? new Claim(true, mine) : new Claim(false, existing);
         });
     }
 
     @Override
-    public Mono<Void> complete(String key, Entry done) {
-        return Mono.fromRunnable(() -> idempotency.put(key, done));
+    public Mono<Boolean> replace(String key, Entry expected, Entry next) {
+        return Mono.fromSupplier(() -> idempotency.asMap().replace(key, expected, next));
     }
 
     @Override
-    public Mono<Void> release(String key, String fingerprint) {
-        return Mono.fromRunnable(() -> idempotency.asMap().remove(key, Entry.inFlight(fingerprint)));
+    public Mono<Boolean> remove(String key, Entry expected) {
+        return Mono.fromSupplier(() -> idempotency.asMap().remove(key, expected));
     }
 
     @Override

@@ -38,6 +38,9 @@ public final class RedisStore implements SharedStore {
     /** Deletes the key only if it still holds the given value: a failed request frees only its own claim. */
     private static final String COMPARE_AND_DELETE =
             "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
+    /** Sets the key (with a time to live) only if it still holds the given value: one holder wins each step. */
+    private static final String COMPARE_AND_SET = "if redis.call('get', KEYS[1]) == ARGV[1] then "
+            + "redis.call('set', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 end return 0";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -75,11 +78,10 @@ public final class RedisStore implements SharedStore {
     }
 
     @Override
-    public Mono<Claim> claim(String key, String fingerprint) {
-        Entry mine = Entry.inFlight(fingerprint);
+    public Mono<Claim> claim(String key, Entry mine) {
         String value = JSON.writeValueAsString(mine);
         return Mono.defer(() -> redis.set(
-                                IDEMPOTENCY + key, value, SetArgs.Builder.nx().px(IN_FLIGHT_LIMIT))
+                                IDEMPOTENCY + key, value, SetArgs.Builder.nx().px(IDEMPOTENCY_RETENTION))
                         .map(ok -> new Claim(true, mine))
                         .switchIfEmpty(redis.get(IDEMPOTENCY + key)
                                 .map(found -> new Claim(false, JSON.readValue(found, Entry.class)))))
@@ -87,21 +89,32 @@ public final class RedisStore implements SharedStore {
                 .repeatWhenEmpty(3, attempts -> attempts);
     }
 
+    /**
+     * The stored JSON of {@code expected} is what it was written as: entries that are compared carry no maps, and
+     * records serialise their components in order, so writing the entry read back gives the same text.
+     */
     @Override
-    public Mono<Void> complete(String key, Entry done) {
-        return redis.set(IDEMPOTENCY + key, JSON.writeValueAsString(done), SetArgs.Builder.px(IDEMPOTENCY_RETENTION))
-                .then();
+    public Mono<Boolean> replace(String key, Entry expected, Entry next) {
+        String[] keys = {IDEMPOTENCY + key};
+        return redis.<Long>eval(
+                        COMPARE_AND_SET,
+                        ScriptOutputType.INTEGER,
+                        keys,
+                        JSON.writeValueAsString(expected),
+                        JSON.writeValueAsString(next),
+                        Long.toString(IDEMPOTENCY_RETENTION.toMillis()))
+                .next()
+                .map(changed -> changed == 1L)
+                .defaultIfEmpty(false);
     }
 
     @Override
-    public Mono<Void> release(String key, String fingerprint) {
+    public Mono<Boolean> remove(String key, Entry expected) {
         String[] keys = {IDEMPOTENCY + key};
-        return redis.<Long>eval(
-                        COMPARE_AND_DELETE,
-                        ScriptOutputType.INTEGER,
-                        keys,
-                        JSON.writeValueAsString(Entry.inFlight(fingerprint)))
-                .then();
+        return redis.<Long>eval(COMPARE_AND_DELETE, ScriptOutputType.INTEGER, keys, JSON.writeValueAsString(expected))
+                .next()
+                .map(deleted -> deleted == 1L)
+                .defaultIfEmpty(false);
     }
 
     @Override

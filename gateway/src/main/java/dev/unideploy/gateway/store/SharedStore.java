@@ -6,11 +6,11 @@ import reactor.core.publisher.Mono;
 /** Where the shared state lives: its three parts in one place, and whether it answers. */
 public interface SharedStore extends IdempotencyRecords, CancelledDeployments, RateLimits, AutoCloseable {
 
-    /** How long an idempotency key is remembered after its request finished. */
+    /**
+     * How long an idempotency record is kept after its last change, whatever its state: a key whose outcome is never
+     * found out (the provider never tells) is freed after this too.
+     */
     Duration IDEMPOTENCY_RETENTION = Duration.ofHours(24);
-
-    /** How long an instance may hold a key without finishing (longer than any write's time limit). */
-    Duration IN_FLIGHT_LIMIT = Duration.ofMinutes(10);
 
     /** How long a cancelled deployment is remembered. */
     Duration CANCEL_RETENTION = Duration.ofDays(7);

@@ -33,11 +33,20 @@ class AppsController implements AppsApi {
     private final ProviderRegistry registry;
     private final DeploymentService service;
     private final SecretRedaction redaction;
+    private final Idempotency idempotency;
+    private final DeploymentWrites writes;
 
-    AppsController(ProviderRegistry registry, DeploymentService service, SecretRedaction redaction) {
+    AppsController(
+            ProviderRegistry registry,
+            DeploymentService service,
+            SecretRedaction redaction,
+            Idempotency idempotency,
+            DeploymentWrites writes) {
         this.registry = registry;
         this.service = service;
         this.redaction = redaction;
+        this.idempotency = idempotency;
+        this.writes = writes;
     }
 
     @Override
@@ -65,12 +74,14 @@ class AppsController implements AppsApi {
 
     @Override
     public Mono<ResponseEntity<ScaleResult>> scaleApp(
-            String appId, Mono<ScaleRequest> scaleRequest, ServerWebExchange exchange) {
+            String appId,
+            Mono<ScaleRequest> scaleRequest,
+            @Nullable String idempotencyKey,
+            ServerWebExchange exchange) {
         ClientPrincipal client = ClientPrincipal.of(exchange);
         GlobalId app = GlobalId.parse("appId", appId);
-        return scaleRequest
-                .flatMap(request -> service.scale(client, app, request.getReplicas()))
-                .map(scaled -> ResponseEntity.ok(ApiMapping.toScaleResult(scaled.provider(), scaled.value())));
+        return scaleRequest.flatMap(request -> idempotency.run(
+                exchange, client, idempotencyKey, request, writes.scale(client, app, request.getReplicas())));
     }
 
     @Override
@@ -82,20 +93,26 @@ class AppsController implements AppsApi {
 
     @Override
     public Mono<ResponseEntity<TrafficResponse>> setTraffic(
-            String appId, Mono<TrafficRequest> trafficRequest, ServerWebExchange exchange) {
+            String appId,
+            Mono<TrafficRequest> trafficRequest,
+            @Nullable String idempotencyKey,
+            ServerWebExchange exchange) {
         ClientPrincipal client = ClientPrincipal.of(exchange);
         GlobalId app = GlobalId.parse("appId", appId);
         return trafficRequest
                 .filter(request -> request.getSplits() != null
                         && request.getSplits().stream().allMatch(java.util.Objects::nonNull))
                 .switchIfEmpty(Mono.error(ApiException.invalid("splits", "must be a list of splits, none null")))
-                .flatMap(request -> service.setTraffic(
+                .flatMap(request -> idempotency.run(
+                        exchange,
                         client,
-                        app,
-                        request.getSplits().stream()
-                                .map(ApiMapping::fromTrafficSplit)
-                                .toList()))
-                .map(set -> ResponseEntity.ok(new TrafficResponse(
-                        set.value().stream().map(ApiMapping::toTrafficSplit).toList())));
+                        idempotencyKey,
+                        request,
+                        writes.traffic(
+                                client,
+                                app,
+                                request.getSplits().stream()
+                                        .map(ApiMapping::fromTrafficSplit)
+                                        .toList())));
     }
 }

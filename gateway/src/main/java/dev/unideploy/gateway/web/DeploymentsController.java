@@ -8,21 +8,18 @@ import dev.unideploy.gateway.api.model.LogPage;
 import dev.unideploy.gateway.api.model.PromoteRequest;
 import dev.unideploy.gateway.api.model.Runtime;
 import dev.unideploy.gateway.api.model.TriggerDeploymentRequest;
-import dev.unideploy.gateway.api.model.TriggerSource;
 import dev.unideploy.gateway.deployment.DeploymentLister;
 import dev.unideploy.gateway.deployment.DeploymentService;
 import dev.unideploy.gateway.deployment.DeploymentWatcher;
 import dev.unideploy.gateway.deployment.GlobalId;
 import dev.unideploy.gateway.deployment.Located;
 import dev.unideploy.gateway.problem.ApiException;
+import dev.unideploy.gateway.problem.ProviderCallException;
 import dev.unideploy.gateway.problem.SecretRedaction;
 import dev.unideploy.gateway.security.ClientPrincipal;
-import dev.unideploy.spi.Source;
-import dev.unideploy.spi.TriggerRequest;
-import java.net.URI;
+import dev.unideploy.spi.ProviderException;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -39,11 +36,15 @@ class DeploymentsController implements DeploymentsApi {
 
     static final int MAX_CURSOR = 2000;
 
+    /** How long past {@code timeoutSeconds} a wait may take to answer, at most (the spec promises one second). */
+    static final Duration WAIT_MARGIN = Duration.ofMillis(900);
+
     private final DeploymentService service;
     private final DeploymentLister lister;
     private final DeploymentWatcher watcher;
     private final ApiMapping mapping;
     private final Idempotency idempotency;
+    private final DeploymentWrites writes;
     private final SecretRedaction redaction;
 
     DeploymentsController(
@@ -52,12 +53,14 @@ class DeploymentsController implements DeploymentsApi {
             DeploymentWatcher watcher,
             ApiMapping mapping,
             Idempotency idempotency,
+            DeploymentWrites writes,
             SecretRedaction redaction) {
         this.service = service;
         this.lister = lister;
         this.watcher = watcher;
         this.mapping = mapping;
         this.idempotency = idempotency;
+        this.writes = writes;
         this.redaction = redaction;
     }
 
@@ -66,24 +69,8 @@ class DeploymentsController implements DeploymentsApi {
             Mono<TriggerDeploymentRequest> body, @Nullable String idempotencyKey, ServerWebExchange exchange) {
         ClientPrincipal client = ClientPrincipal.of(exchange);
         return body.switchIfEmpty(Mono.error(ApiException.invalid("body", "a JSON request body is required")))
-                .flatMap(request -> idempotency.run(client, idempotencyKey, target(exchange), request, () -> {
-                    GlobalId app = GlobalId.parse("appId", request.getAppId());
-                    TriggerSource source = request.getSource();
-                    TriggerRequest trigger = new TriggerRequest(
-                            app.local(),
-                            source == null
-                                    ? Source.EMPTY
-                                    : new Source(
-                                            source.getBranch(),
-                                            source.getCommitSha(),
-                                            null,
-                                            source.getImage(),
-                                            source.getArtifactId()),
-                            request.getEnvironment(),
-                            Boolean.TRUE.equals(request.getForce()),
-                            UUID.randomUUID().toString().replace("-", ""));
-                    return service.trigger(client, app, trigger).map(this::accepted);
-                }));
+                .flatMap(request ->
+                        idempotency.run(exchange, client, idempotencyKey, request, writes.trigger(client, request)));
     }
 
     @Override
@@ -138,9 +125,18 @@ class DeploymentsController implements DeploymentsApi {
             return Mono.error(ApiException.invalid("waitFor", "must be 'terminal'"));
         }
         boolean raw = include != null;
+        Duration wait = Duration.ofSeconds(timeoutSeconds);
         Mono<Located<dev.unideploy.spi.Deployment>> found = "terminal".equals(waitFor)
-                ? watcher.awaitTerminal(client, deployment, Duration.ofSeconds(timeoutSeconds))
+                ? watcher.awaitTerminal(client, deployment, wait)
                         .flatMap(seen -> raw ? service.get(client, deployment) : Mono.just(seen))
+                        // the wait answers at timeoutSeconds with what it saw; a provider that never answered (a
+                        // hanging read and its retries) must not hold the request beyond that
+                        .timeout(
+                                wait.plus(WAIT_MARGIN),
+                                Mono.error(() -> new ProviderCallException(
+                                        deployment.connection(),
+                                        new ProviderException.Timeout(
+                                                "no answer within " + timeoutSeconds + " s", null))))
                 : service.get(client, deployment);
         return found.map(d -> ResponseEntity.ok(mapping.toDeployment(d, raw)));
     }
@@ -148,23 +144,13 @@ class DeploymentsController implements DeploymentsApi {
     @Override
     public Mono<ResponseEntity<Void>> deleteDeployment(
             String id, @Nullable String idempotencyKey, ServerWebExchange exchange) {
-        return writeOn(
-                id,
-                idempotencyKey,
-                exchange,
-                (client, deployment) -> service.delete(client, deployment)
-                        .then(Mono.just(ResponseEntity.noContent().<Void>build())));
+        return writeOn(id, idempotencyKey, exchange, writes::delete);
     }
 
     @Override
     public Mono<ResponseEntity<Deployment>> cancelDeployment(
             String id, @Nullable String idempotencyKey, ServerWebExchange exchange) {
-        return writeOn(
-                id,
-                idempotencyKey,
-                exchange,
-                (client, deployment) -> service.cancel(client, deployment)
-                        .map(cancelled -> ResponseEntity.ok(mapping.toDeployment(cancelled, false))));
+        return writeOn(id, idempotencyKey, exchange, writes::cancel);
     }
 
     @Override
@@ -183,11 +169,7 @@ class DeploymentsController implements DeploymentsApi {
     @Override
     public Mono<ResponseEntity<Deployment>> rollbackDeployment(
             String id, @Nullable String idempotencyKey, ServerWebExchange exchange) {
-        return writeOn(
-                id,
-                idempotencyKey,
-                exchange,
-                (client, deployment) -> service.rollback(client, deployment).map(this::accepted));
+        return writeOn(id, idempotencyKey, exchange, writes::rollback);
     }
 
     @Override
@@ -197,19 +179,18 @@ class DeploymentsController implements DeploymentsApi {
         GlobalId deployment = GlobalId.parse("id", id);
         return body.switchIfEmpty(Mono.error(ApiException.invalid("body", "a JSON request body is required")))
                 .flatMap(request -> idempotency.run(
+                        exchange,
                         client,
                         idempotencyKey,
-                        target(exchange),
                         request,
-                        () -> service.promote(
-                                        client,
-                                        deployment,
-                                        new dev.unideploy.spi.PromoteRequest(
-                                                request.getEnvironment(),
-                                                request.getStrategy() == null
-                                                        ? null
-                                                        : request.getStrategy().getValue()))
-                                .map(this::accepted)));
+                        writes.promote(
+                                client,
+                                deployment,
+                                new dev.unideploy.spi.PromoteRequest(
+                                        request.getEnvironment(),
+                                        request.getStrategy() == null
+                                                ? null
+                                                : request.getStrategy().getValue()))));
     }
 
     /** A body-less write on one deployment, run once per Idempotency-Key. */
@@ -217,22 +198,9 @@ class DeploymentsController implements DeploymentsApi {
             String id,
             @Nullable String idempotencyKey,
             ServerWebExchange exchange,
-            BiFunction<ClientPrincipal, GlobalId, Mono<ResponseEntity<T>>> write) {
+            BiFunction<ClientPrincipal, GlobalId, Write<T>> write) {
         ClientPrincipal client = ClientPrincipal.of(exchange);
         GlobalId deployment = GlobalId.parse("id", id);
-        return idempotency.run(client, idempotencyKey, target(exchange), id, () -> write.apply(client, deployment));
-    }
-
-    private static String target(ServerWebExchange exchange) {
-        return exchange.getRequest().getMethod() + " "
-                + exchange.getRequest().getPath().value();
-    }
-
-    /** 202 with the new deployment and its {@code Location}. */
-    private ResponseEntity<Deployment> accepted(Located<dev.unideploy.spi.Deployment> created) {
-        Deployment deployment = mapping.toDeployment(created, false);
-        return ResponseEntity.accepted()
-                .location(URI.create(deployment.getLinks().getSelf()))
-                .body(deployment);
+        return idempotency.run(exchange, client, idempotencyKey, id, write.apply(client, deployment));
     }
 }

@@ -3,7 +3,6 @@ package dev.unideploy.gateway.web;
 import dev.unideploy.gateway.api.model.Provider;
 import dev.unideploy.gateway.problem.SecretRedaction;
 import dev.unideploy.gateway.provider.ProviderRegistry;
-import dev.unideploy.gateway.store.SharedStore;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,11 +23,6 @@ class WebConfiguration {
     @Bean
     ApiMapping apiMapping(JsonMapper json) {
         return new ApiMapping(json);
-    }
-
-    @Bean
-    Idempotency idempotency(SharedStore store, JsonMapper json) {
-        return new Idempotency(store, json);
     }
 
     @Bean

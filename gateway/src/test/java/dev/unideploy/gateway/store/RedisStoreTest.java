@@ -38,8 +38,13 @@ class RedisStoreTest extends SharedStoreContract {
     @DisplayName("two connections to one Redis see each other's keys: what several instances rely on")
     void twoConnectionsShareState() {
         try (RedisStore other = RedisStore.connect(new UnideployProperties.Redis(redis.url(), Duration.ofSeconds(2)))) {
-            assertThat(store.claim("shared-key", "a").block().won()).isTrue();
-            assertThat(other.claim("shared-key", "a").block().won()).isFalse();
+            IdempotencyRecords.Entry mine = IdempotencyRecords.Entry.inFlight(
+                    "a",
+                    IdempotencyRecords.Attempt.startingAt(java.time.Instant.now()),
+                    java.time.Instant.now().plusSeconds(60));
+            assertThat(store.claim("shared-key", mine).block().won()).isTrue();
+            assertThat(other.claim("shared-key", mine).block().current()).isEqualTo(mine);
+            assertThat(other.remove("shared-key", mine).block()).isTrue();
         }
     }
 

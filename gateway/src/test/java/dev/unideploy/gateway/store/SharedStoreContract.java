@@ -2,8 +2,10 @@ package dev.unideploy.gateway.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.unideploy.gateway.store.IdempotencyRecords.Attempt;
 import dev.unideploy.gateway.store.IdempotencyRecords.Claim;
 import dev.unideploy.gateway.store.IdempotencyRecords.Entry;
+import dev.unideploy.gateway.store.IdempotencyRecords.State;
 import dev.unideploy.gateway.store.IdempotencyRecords.StoredResponse;
 import dev.unideploy.gateway.store.RateLimits.Decision;
 import dev.unideploy.spi.Deployment;
@@ -28,17 +30,24 @@ abstract class SharedStoreContract {
         return UUID.randomUUID().toString();
     }
 
+    private static Entry inFlight(String fingerprint) {
+        Instant now = Instant.now();
+        return Entry.inFlight(fingerprint, Attempt.startingAt(now), now.plusSeconds(60));
+    }
+
     @Test
-    @DisplayName("the first claim of a key wins; later ones see who holds it, whatever their request")
+    @DisplayName("the first claim of a key wins; later ones see who holds it, what was sent and until when")
     void firstClaimWins() {
         String key = unique();
-        Claim first = store().claim(key, "a").block();
-        Claim again = store().claim(key, "a").block();
-        Claim other = store().claim(key, "b").block();
+        Entry mine = inFlight("a");
+        Claim first = store().claim(key, mine).block();
+        Claim again = store().claim(key, inFlight("a")).block();
+        Claim other = store().claim(key, inFlight("b")).block();
 
         assertThat(first.won()).isTrue();
         assertThat(again.won()).isFalse();
-        assertThat(again.current()).isEqualTo(Entry.inFlight("a"));
+        assertThat(again.current()).isEqualTo(mine);
+        assertThat(again.current().state()).isEqualTo(State.IN_FLIGHT);
         assertThat(other.won()).isFalse();
         assertThat(other.current().fingerprint()).isEqualTo("a");
     }
@@ -49,30 +58,61 @@ abstract class SharedStoreContract {
         String key = unique();
         StoredResponse response = new StoredResponse(
                 202, Map.of("Location", List.of("/v1/deployments/coolify:d1")), "{\"id\":\"coolify:d1\"}");
-        store().claim(key, "a").block();
-        store().complete(key, new Entry("a", response)).block();
+        Entry mine = inFlight("a");
+        store().claim(key, mine).block();
+        assertThat(store().replace(key, mine, mine.done(response)).block()).isTrue();
 
-        Claim later = store().claim(key, "a").block();
+        Claim later = store().claim(key, inFlight("a")).block();
 
         assertThat(later.won()).isFalse();
+        assertThat(later.current().state()).isEqualTo(State.DONE);
         assertThat(later.current().response()).isEqualTo(response);
     }
 
     @Test
-    @DisplayName("release frees a key only from its own in-flight request, never a finished one")
-    void releaseFreesOnlyItsOwnClaim() {
+    @DisplayName("each step is a compare-and-set on the entry as read back: of two holders only one moves it")
+    void stepsAreCompareAndSet() {
         String key = unique();
-        store().claim(key, "a").block();
-        store().release(key, "b").block();
-        assertThat(store().claim(key, "b").block().won()).isFalse();
+        Entry mine = inFlight("a");
+        store().claim(key, mine).block();
+        Entry seen = store().claim(key, inFlight("a")).block().current();
 
-        store().release(key, "a").block();
-        assertThat(store().claim(key, "b").block().won()).isTrue();
+        Entry unknownByOne = seen.unknown(Instant.now().plusSeconds(30));
+        Entry unknownByTwo = seen.unknown(Instant.now().plusSeconds(30));
+        assertThat(store().replace(key, seen, unknownByOne).block()).isTrue();
+        assertThat(store().replace(key, seen, unknownByTwo).block()).isFalse();
+        // the sender, late, no longer holds it either
+        assertThat(store().replace(key, mine, mine.done(new StoredResponse(202, Map.of(), null)))
+                        .block())
+                .isFalse();
 
-        store().complete(key, new Entry("b", new StoredResponse(200, Map.of(), null)))
-                .block();
-        store().release(key, "b").block();
-        assertThat(store().claim(key, "b").block().current().response()).isNotNull();
+        Entry read = store().claim(key, inFlight("a")).block().current();
+        assertThat(read).isEqualTo(unknownByOne);
+        assertThat(read.state()).isEqualTo(State.OUTCOME_UNKNOWN);
+        assertThat(read.attempt()).isEqualTo(mine.attempt());
+        Entry renewed = read.renewed(Instant.now().plusSeconds(90));
+        assertThat(store().replace(key, read, renewed).block()).isTrue();
+        assertThat(store().claim(key, inFlight("a")).block().current()).isEqualTo(renewed);
+    }
+
+    @Test
+    @DisplayName("remove frees a key only from the entry its caller holds, never a later or finished one")
+    void removeFreesOnlyItsOwnEntry() {
+        String key = unique();
+        Entry mine = inFlight("a");
+        store().claim(key, mine).block();
+        assertThat(store().remove(key, inFlight("a")).block()).isFalse();
+        assertThat(store().claim(key, inFlight("b")).block().won()).isFalse();
+
+        assertThat(store().remove(key, mine).block()).isTrue();
+        Entry theirs = inFlight("b");
+        assertThat(store().claim(key, theirs).block().won()).isTrue();
+
+        Entry done = theirs.done(new StoredResponse(200, Map.of(), null));
+        store().replace(key, theirs, done).block();
+        assertThat(store().remove(key, theirs).block()).isFalse();
+        assertThat(store().claim(key, inFlight("b")).block().current().response())
+                .isNotNull();
     }
 
     @Test

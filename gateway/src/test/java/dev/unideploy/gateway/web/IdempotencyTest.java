@@ -1,53 +1,35 @@
 package dev.unideploy.gateway.web;
 
+import static dev.unideploy.gateway.web.IdempotencyFixture.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.unideploy.gateway.problem.ApiException;
 import dev.unideploy.gateway.problem.ProblemCode;
-import dev.unideploy.gateway.security.ClientPrincipal;
 import dev.unideploy.gateway.store.IdempotencyRecords;
 import dev.unideploy.gateway.store.MemoryStore;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Idempotency over a store: replay through another instance, and what a store that does not answer does. */
 class IdempotencyTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final ClientPrincipal CLIENT = new ClientPrincipal("ci", Set.of(), Set.of());
-
-    private final AtomicInteger runs = new AtomicInteger();
-
-    private Mono<ResponseEntity<Map<String, Object>>> action() {
-        return Mono.fromSupplier(() -> ResponseEntity.accepted()
-                .header("Location", "/v1/deployments/coolify:d" + runs.incrementAndGet())
-                .body(Map.of("id", "coolify:d" + runs.get(), "status", "queued")));
-    }
 
     @Test
     @DisplayName(
             "a key used through one instance replays through another sharing the store: same status, headers, body")
     void replaysAcrossInstances() {
-        MemoryStore shared = new MemoryStore();
-        Idempotency first = new Idempotency(shared, JSON);
-        Idempotency second = new Idempotency(shared, JSON);
+        IdempotencyFixture fixture = new IdempotencyFixture(new MemoryStore());
 
-        ResponseEntity<?> original = first.run(CLIENT, "k", "POST /v1/deployments", Map.of("appId", "a"), this::action)
-                .block();
-        ResponseEntity<?> replay = second.run(CLIENT, "k", "POST /v1/deployments", Map.of("appId", "a"), this::action)
-                .block();
+        ResponseEntity<?> original = fixture.trigger(fixture.instance(), "k");
+        ResponseEntity<?> replay = fixture.trigger(fixture.instance(), "k");
 
-        assertThat(runs).hasValue(1);
+        assertThat(fixture.sends()).isEqualTo(1);
         assertThat(replay.getStatusCode()).isEqualTo(original.getStatusCode());
-        assertThat(replay.getHeaders().getFirst("Location")).isEqualTo("/v1/deployments/coolify:d1");
+        assertThat(replay.getHeaders().getFirst("Location"))
+                .isEqualTo(original.getHeaders().getFirst("Location"));
         assertThat(replay.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
         assertThat((JsonNode) replay.getBody()).isEqualTo(JSON.valueToTree(original.getBody()));
     }
@@ -55,36 +37,42 @@ class IdempotencyTest {
     @Test
     @DisplayName("a store that does not answer: 503 store_unavailable, and the provider is never called")
     void storeDown() {
-        Idempotency idempotency = new Idempotency(new Failing(), JSON);
+        IdempotencyFixture fixture = new IdempotencyFixture(new Failing());
 
-        assertThatThrownBy(() -> idempotency
-                        .run(CLIENT, "k", "POST /v1/deployments", Map.of("appId", "a"), this::action)
-                        .block())
+        assertThatThrownBy(() -> fixture.trigger(fixture.instance(), "k"))
                 .isInstanceOfSatisfying(ApiException.class, problem -> {
                     assertThat(problem.code()).isEqualTo(ProblemCode.STORE_UNAVAILABLE);
                     assertThat(problem.retryAfter()).isPositive();
                 });
-        assertThat(runs).hasValue(0);
+        assertThat(fixture.sends()).isZero();
     }
 
     @Test
     @DisplayName("a store that fails only to record the response: the client still gets the provider's answer")
     void recordingFails() {
-        Idempotency idempotency = new Idempotency(
-                new Failing() {
-                    @Override
-                    public Mono<Claim> claim(String key, String fingerprint) {
-                        return Mono.just(new Claim(true, Entry.inFlight(fingerprint)));
-                    }
-                },
-                JSON);
+        IdempotencyFixture fixture = new IdempotencyFixture(new Failing() {
+            @Override
+            public Mono<Claim> claim(String key, Entry mine) {
+                return Mono.just(new Claim(true, mine));
+            }
+        });
 
-        ResponseEntity<?> response = idempotency
-                .run(CLIENT, "k", "POST /v1/deployments", Map.of("appId", "a"), this::action)
-                .block();
+        ResponseEntity<?> response = fixture.trigger(fixture.instance(), "k");
 
         assertThat(response.getStatusCode().value()).isEqualTo(202);
-        assertThat(runs).hasValue(1);
+        assertThat(fixture.sends()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a key over 255 characters is 400 before anything is claimed or sent")
+    void keyTooLong() {
+        IdempotencyFixture fixture = new IdempotencyFixture(new MemoryStore());
+
+        assertThatThrownBy(() -> fixture.trigger(fixture.instance(), "k".repeat(256)))
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        problem -> assertThat(problem.code()).isEqualTo(ProblemCode.INVALID_REQUEST));
+        assertThat(fixture.sends()).isZero();
     }
 
     /** A store whose Redis is gone: every call fails as Lettuce's would. */
@@ -94,17 +82,17 @@ class IdempotencyTest {
         }
 
         @Override
-        public Mono<Claim> claim(String key, String fingerprint) {
+        public Mono<Claim> claim(String key, Entry mine) {
             return down();
         }
 
         @Override
-        public Mono<Void> complete(String key, Entry done) {
+        public Mono<Boolean> replace(String key, Entry expected, Entry next) {
             return down();
         }
 
         @Override
-        public Mono<Void> release(String key, String fingerprint) {
+        public Mono<Boolean> remove(String key, Entry expected) {
             return down();
         }
     }

@@ -2,6 +2,7 @@ package dev.unideploy.adapter.coolify;
 
 import dev.unideploy.spi.App;
 import dev.unideploy.spi.Capability;
+import dev.unideploy.spi.Creation;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.DeploymentPage;
 import dev.unideploy.spi.Kind;
@@ -13,6 +14,7 @@ import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.Support;
 import dev.unideploy.spi.TriggerRequest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -205,6 +207,12 @@ final class CoolifyAdapter implements ProviderAdapter {
                                 .build());
             });
         });
+    }
+
+    /** The row a deploy or rollback made, when its answer was lost (see {@link CoolifyOutcomes}). */
+    @Override
+    public Mono<Deployment> findCreated(Creation creation, Instant sentAt) {
+        return new CoolifyOutcomes(client).find(creation, sentAt);
     }
 
     @Override

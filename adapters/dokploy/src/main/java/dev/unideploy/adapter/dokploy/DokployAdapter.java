@@ -5,6 +5,7 @@ import dev.unideploy.spi.App;
 import dev.unideploy.spi.CancelScope;
 import dev.unideploy.spi.Capability;
 import dev.unideploy.spi.Correlations;
+import dev.unideploy.spi.Creation;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.DeploymentEvent;
 import dev.unideploy.spi.DeploymentPage;
@@ -177,6 +178,20 @@ final class DokployAdapter implements ProviderAdapter {
     @Override
     public Flux<DeploymentEvent> events(String deploymentId) {
         return Flux.defer(() -> events.of(DokployId.parse(deploymentId)));
+    }
+
+    /**
+     * The deployment a deploy made when its answer was lost: by the title we sent, else the app's first free row
+     * created since the trigger ({@link #findTriggered}). Rollback and promote are not supported here, so never sent.
+     */
+    @Override
+    public Mono<Deployment> findCreated(Creation creation, Instant sentAt) {
+        if (!(creation instanceof Creation.Trigger trigger)) {
+            return Mono.error(new ProviderException.Unsupported(
+                    creation instanceof Creation.Rollback ? Capability.ROLLBACK : Capability.PROMOTE));
+        }
+        return findTriggered(trigger.request().appId(), trigger.request().correlationId(), sentAt)
+                .onErrorResume(ProviderException.NotFound.class, none -> Mono.empty());
     }
 
     @Override

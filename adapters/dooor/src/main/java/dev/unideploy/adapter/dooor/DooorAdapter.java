@@ -2,6 +2,7 @@ package dev.unideploy.adapter.dooor;
 
 import dev.unideploy.spi.App;
 import dev.unideploy.spi.Capability;
+import dev.unideploy.spi.Creation;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.DeploymentPage;
 import dev.unideploy.spi.Kind;
@@ -19,6 +20,7 @@ import dev.unideploy.spi.Status;
 import dev.unideploy.spi.Support;
 import dev.unideploy.spi.TrafficSplit;
 import dev.unideploy.spi.TriggerRequest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -259,6 +261,18 @@ final class DooorAdapter implements ProviderAdapter {
     @Override
     public Mono<List<TrafficSplit>> setTraffic(String appId, List<TrafficSplit> splits) {
         return traffic.setTraffic(appId, splits);
+    }
+
+    /** What a trigger, rollback or promote did when its answer was lost (see {@link DooorOutcomes}). */
+    @Override
+    public Mono<Deployment> findCreated(Creation creation, Instant sentAt) {
+        return new DooorOutcomes(this, client).find(creation, sentAt);
+    }
+
+    /** The app's replicas as {@link #scale} sets them (see {@link DooorOutcomes}). */
+    @Override
+    public Mono<Integer> replicas(String appId) {
+        return new DooorOutcomes(this, client).replicas(appId);
     }
 
     @Override

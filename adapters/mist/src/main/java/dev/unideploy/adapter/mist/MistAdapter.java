@@ -2,6 +2,7 @@ package dev.unideploy.adapter.mist;
 
 import dev.unideploy.spi.App;
 import dev.unideploy.spi.Capability;
+import dev.unideploy.spi.Creation;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.DeploymentEvent;
 import dev.unideploy.spi.DeploymentPage;
@@ -13,6 +14,7 @@ import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.Support;
 import dev.unideploy.spi.TriggerRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -208,6 +210,12 @@ final class MistAdapter implements ProviderAdapter {
                 client.streamUri(id.deploymentId()),
                 connection.uri("/deployments/logs/stream?id=" + id.deploymentId()),
                 streamIdle);
+    }
+
+    /** The deployment a trigger made when its answer was lost (see {@link MistOutcomes}). */
+    @Override
+    public Mono<Deployment> findCreated(Creation creation, Instant sentAt) {
+        return new MistOutcomes(client).find(creation, sentAt);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.unideploy.adapter.zectre;
 
 import dev.unideploy.spi.App;
 import dev.unideploy.spi.Capability;
+import dev.unideploy.spi.Creation;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.DeploymentEvent;
 import dev.unideploy.spi.DeploymentPage;
@@ -17,6 +18,7 @@ import dev.unideploy.spi.Source;
 import dev.unideploy.spi.Support;
 import dev.unideploy.spi.TriggerRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -203,6 +205,18 @@ final class ZectreAdapter implements ProviderAdapter {
     @Override
     public Mono<ScaleResult> scale(String appId, int replicas) {
         return releases.scale(appId, replicas);
+    }
+
+    /** The deployment a write made when its answer was lost (see {@link ZectreOutcomes}). */
+    @Override
+    public Mono<Deployment> findCreated(Creation creation, Instant sentAt) {
+        return new ZectreOutcomes(this).find(creation, sentAt);
+    }
+
+    /** The replicas of the app's live deployment, as {@link #scale} sets them (see {@link ZectreOutcomes}). */
+    @Override
+    public Mono<Integer> replicas(String appId) {
+        return new ZectreOutcomes(this).replicas(appId);
     }
 
     @Override
