@@ -52,12 +52,20 @@ public final class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
     static boolean isPublic(String path) {
         return path.equals("/v1/openapi.yaml")
                 || path.equals("/actuator/health")
-                || path.startsWith("/actuator/health/");
+                || path.startsWith("/actuator/health/")
+                // provider notifications carry their connection's own secret instead of an API key
+                || path.matches("/v1/providers/[^/]+/notifications/?");
     }
 
     static Scope requiredScope(HttpMethod method, String path) {
         if (path.startsWith("/actuator") || path.matches("/v1/providers/[^/]+/passthrough(/.*)?")) {
             return Scope.ADMIN;
+        }
+        if (path.equals("/v1/audit") || path.startsWith("/v1/audit/")) {
+            return Scope.ADMIN;
+        }
+        if (path.equals("/v1/webhooks") || path.startsWith("/v1/webhooks/")) {
+            return Scope.WEBHOOKS;
         }
         return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
                 ? Scope.READ

@@ -16,6 +16,7 @@ import dev.unideploy.gateway.api.model.Revision;
 import dev.unideploy.gateway.api.model.Runtime;
 import dev.unideploy.gateway.api.model.ScaleResult;
 import dev.unideploy.gateway.api.model.TrafficSplit;
+import dev.unideploy.gateway.audit.TriggeredBy;
 import dev.unideploy.gateway.deployment.Located;
 import dev.unideploy.gateway.provider.ProviderHandle;
 import dev.unideploy.spi.Capability;
@@ -38,9 +39,16 @@ final class ApiMapping {
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final JsonMapper json;
+    private final TriggeredBy triggeredBy;
 
     ApiMapping(JsonMapper json) {
+        this(json, TriggeredBy.NONE);
+    }
+
+    /** @param triggeredBy who made which deployment through the gateway, as far as this instance knows */
+    ApiMapping(JsonMapper json, TriggeredBy triggeredBy) {
         this.json = json;
+        this.triggeredBy = triggeredBy;
     }
 
     static String global(String connection, String local) {
@@ -72,7 +80,8 @@ final class ApiMapping {
                 .createdAt(toTime(d.createdAt()))
                 .startedAt(toTime(d.startedAt()))
                 .finishedAt(toTime(d.finishedAt()))
-                .durationSeconds(d.durationSeconds());
+                .durationSeconds(d.durationSeconds())
+                .triggeredBy(triggeredBy.known(id));
         if (includeRaw && d.raw() != null) {
             deployment.setRaw(json.convertValue(d.raw(), OBJECT));
         }

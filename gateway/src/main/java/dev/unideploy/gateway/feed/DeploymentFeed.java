@@ -1,0 +1,95 @@
+package dev.unideploy.gateway.feed;
+
+import dev.unideploy.gateway.audit.TriggeredBy;
+import dev.unideploy.gateway.deployment.Located;
+import dev.unideploy.gateway.store.FeedLog;
+import dev.unideploy.spi.Deployment;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Publishes deployment events to the shared feed log (each deployment's event of a kind once, whichever instance
+ * sees it first) and reads them back: live, or resumed after a position within the retention window.
+ */
+public final class DeploymentFeed {
+
+    private static final Logger log = LoggerFactory.getLogger(DeploymentFeed.class);
+    private static final int REPLAY_LIMIT = 10_000;
+
+    /** An event and its position in the feed (the SSE id, for {@code Last-Event-ID}). */
+    public record Positioned(String position, FeedEvent event) {}
+
+    private final FeedLog feedLog;
+    private final DeploymentRendering rendering;
+    private final TriggeredBy triggeredBy;
+    private final Clock clock;
+
+    public DeploymentFeed(FeedLog feedLog, DeploymentRendering rendering, TriggeredBy triggeredBy, Clock clock) {
+        this.feedLog = feedLog;
+        this.rendering = rendering;
+        this.triggeredBy = triggeredBy;
+        this.clock = clock;
+    }
+
+    /** Publishes the event {@code type} of {@code deployment}, unless it was published before. */
+    Mono<Void> publish(Located<Deployment> deployment, EventType type) {
+        String id = deployment.provider().id() + ":" + deployment.value().id();
+        return triggeredBy
+                .lookup(id)
+                .map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
+                .onErrorReturn(java.util.Optional.empty())
+                .flatMap(client -> {
+                    FeedEvent event =
+                            FeedEvent.of(type, rendering.render(deployment, client.orElse(null)), clock.instant());
+                    return feedLog.publish(id, type.rank(), event.toJson())
+                            .doOnNext(position -> log.debug("{} {} at {}", type.wire(), id, position));
+                })
+                .then();
+    }
+
+    /** Events as they are published, by any instance. */
+    public Flux<Positioned> live() {
+        return feedLog.live().flatMap(DeploymentFeed::parse);
+    }
+
+    /**
+     * The events after {@code lastEventId} that are still kept, then live ones; only live ones without a (valid)
+     * {@code lastEventId}. Each event once, in feed order.
+     */
+    public Flux<Positioned> stream(@Nullable String lastEventId) {
+        if (!FeedLog.isPosition(lastEventId)) {
+            return live();
+        }
+        return Flux.defer(() -> {
+            // listen before replaying, so nothing published meanwhile falls between the two
+            Sinks.Many<FeedLog.Entry> buffered = Sinks.many().unicast().onBackpressureBuffer();
+            Disposable listening = feedLog.live().subscribe(entry -> buffered.tryEmitNext(entry));
+            AtomicReference<String> last = new AtomicReference<>(lastEventId);
+            return Flux.concat(feedLog.after(lastEventId, REPLAY_LIMIT), buffered.asFlux())
+                    .filter(entry -> {
+                        if (FeedLog.compare(entry.position(), last.get()) <= 0) return false;
+                        last.set(entry.position());
+                        return true;
+                    })
+                    .flatMap(DeploymentFeed::parse)
+                    .doFinally(signal -> listening.dispose());
+        });
+    }
+
+    private static Mono<Positioned> parse(FeedLog.Entry entry) {
+        try {
+            return Mono.just(new Positioned(entry.position(), FeedEvent.fromJson(entry.event())));
+        } catch (RuntimeException unreadable) {
+            log.warn("Skipping an unreadable feed entry at {}", entry.position());
+            return Mono.empty();
+        }
+    }
+}
