@@ -52,7 +52,8 @@ final class AuditFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         HttpMethod method = exchange.getRequest().getMethod();
-        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        String path = UriUtils.decode(
+                exchange.getRequest().getPath().pathWithinApplication().value(), StandardCharsets.UTF_8);
         if (!Operations.audited(method, path)) {
             return chain.filter(exchange);
         }
@@ -69,6 +70,8 @@ final class AuditFilter implements WebFilter, Ordered {
             }
         };
         ServerWebExchange audited = exchange.mutate().request(request).build();
+        // who made a deployment is known before the answer leaves, so the feed can name them in its first event
+        audited.getResponse().beforeCommit(() -> attribute(audited, method, path));
         AtomicReference<Throwable> failure = new AtomicReference<>();
         return chain.filter(audited).doOnError(failure::set).doFinally(signal -> {
             AuditRecord record = toRecord(audited, method, path, body, failure.get());
@@ -76,6 +79,18 @@ final class AuditFilter implements WebFilter, Ordered {
                 trail.record(record).subscribe();
             }
         });
+    }
+
+    private Mono<Void> attribute(ServerWebExchange exchange, HttpMethod method, String path) {
+        ClientPrincipal client = exchange.getAttribute(ClientPrincipal.class.getName());
+        URI location = exchange.getResponse().getHeaders().getLocation();
+        String made = location == null ? null : lastSegment(location.getPath(), "/v1/deployments/");
+        if (client == null
+                || made == null
+                || !Operations.of(method, path).name().startsWith("deployments.")) {
+            return Mono.empty();
+        }
+        return trail.attribute(made, client.name());
     }
 
     private @Nullable AuditRecord toRecord(

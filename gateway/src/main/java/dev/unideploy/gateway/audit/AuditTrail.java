@@ -37,16 +37,20 @@ public final class AuditTrail {
         this.attributions = attributions;
     }
 
+    /** Remembers that {@code client} made the deployment; never fails the call that made it. */
+    Mono<Void> attribute(String deploymentId, String client) {
+        return attributions.remember(deploymentId, client).onErrorResume(error -> {
+            trouble.warn(
+                    "Could not store who made a deployment: {}",
+                    error.getClass().getSimpleName());
+            return Mono.empty();
+        });
+    }
+
     /** Records {@code record}; never fails the call it describes. */
     Mono<Void> record(AuditRecord record) {
         log.info(JSON.writeValueAsString(record));
-        Mono<Void> attributed = record.deploymentId() != null
-                        && record.operation().matches("deployments\\.(trigger|rollback|promote)")
-                        && record.status() < 300
-                ? attributions.remember(record.deploymentId(), record.client())
-                : Mono.empty();
-        return attributed
-                .then(records.append(JSON.writeValueAsString(record)))
+        return records.append(JSON.writeValueAsString(record))
                 .onErrorResume(error -> {
                     trouble.warn(
                             "Could not store an audit record: {}",

@@ -51,7 +51,11 @@ final class AppWatch {
     }
 
     AppWatch start() {
-        loop = Flux.merge(Flux.interval(Duration.ZERO, interval).map(tick -> false), pokes.asFlux())
+        loop = Flux.merge(
+                        Flux.interval(Duration.ZERO, interval)
+                                .onBackpressureDrop()
+                                .map(tick -> false),
+                        pokes.asFlux())
                 .onBackpressureDrop()
                 .concatMap(poked -> turn(poked), 1)
                 .subscribe();

@@ -5,6 +5,9 @@ import dev.unideploy.gateway.deployment.Located;
 import dev.unideploy.gateway.store.FeedLog;
 import dev.unideploy.spi.Deployment;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,6 +25,8 @@ public final class DeploymentFeed {
 
     private static final Logger log = LoggerFactory.getLogger(DeploymentFeed.class);
     private static final int REPLAY_LIMIT = 10_000;
+    private static final Duration YOUNG = Duration.ofSeconds(10);
+    private static final Duration GRACE = Duration.ofMillis(750);
 
     /** An event and its position in the feed (the SSE id, for {@code Last-Event-ID}). */
     public record Positioned(String position, FeedEvent event) {}
@@ -41,11 +46,7 @@ public final class DeploymentFeed {
     /** Publishes the event {@code type} of {@code deployment}, unless it was published before. */
     Mono<Void> publish(Located<Deployment> deployment, EventType type) {
         String id = deployment.provider().id() + ":" + deployment.value().id();
-        return triggeredBy
-                .lookup(id)
-                .map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty())
-                .onErrorReturn(java.util.Optional.empty())
+        return madeBy(id, deployment.value())
                 .flatMap(client -> {
                     FeedEvent event =
                             FeedEvent.of(type, rendering.render(deployment, client.orElse(null)), clock.instant());
@@ -53,6 +54,24 @@ public final class DeploymentFeed {
                             .doOnNext(position -> log.debug("{} {} at {}", type.wire(), id, position));
                 })
                 .then();
+    }
+
+    /**
+     * The client that made the deployment through the gateway, if any. A watcher can read a deployment the gateway
+     * has just made before the gateway has answered (and said who made it): a deployment younger than {@link
+     * #YOUNG} that no one is known to have made is asked about once more after {@link #GRACE}.
+     */
+    private Mono<Optional<String>> madeBy(String id, Deployment deployment) {
+        Mono<Optional<String>> lookup = Mono.defer(() -> triggeredBy
+                .lookup(id)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .onErrorReturn(Optional.empty()));
+        Instant created = deployment.createdAt();
+        boolean young = created == null || created.isAfter(clock.instant().minus(YOUNG));
+        return lookup.flatMap(found -> found.isPresent() || !young
+                ? Mono.just(found)
+                : Mono.delay(GRACE).then(lookup));
     }
 
     /** Events as they are published, by any instance. */

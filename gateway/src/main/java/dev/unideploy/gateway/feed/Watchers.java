@@ -48,7 +48,9 @@ public final class Watchers implements AutoCloseable {
         this.context = context;
         this.clock = clock;
         this.loop = Flux.merge(
-                        Flux.interval(Duration.ZERO, properties.appsRefresh()).map(tick -> true),
+                        Flux.interval(Duration.ZERO, properties.appsRefresh())
+                                .onBackpressureDrop()
+                                .map(tick -> true),
                         changes.asFlux().map(changed -> false))
                 .onBackpressureDrop()
                 .concatMap(relist -> reconcile(relist).onErrorResume(error -> {

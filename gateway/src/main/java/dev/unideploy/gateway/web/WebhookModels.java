@@ -6,7 +6,6 @@ import dev.unideploy.gateway.api.model.WebhookAttempt;
 import dev.unideploy.gateway.api.model.WebhookDelivery;
 import dev.unideploy.gateway.webhook.Delivery;
 import dev.unideploy.gateway.webhook.Subscription;
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -66,9 +65,5 @@ final class WebhookModels {
 
     static @Nullable List<String> wire(@Nullable List<EventType> events) {
         return events == null ? null : events.stream().map(EventType::getValue).toList();
-    }
-
-    static String url(URI url) {
-        return url.toString();
     }
 }

@@ -41,7 +41,7 @@ class WebhooksController implements WebhooksApi {
         return body.switchIfEmpty(Mono.error(ApiException.invalid("body", "a JSON request body is required")))
                 .flatMap(request -> idempotency.run(client, idempotencyKey, "POST /v1/webhooks", request, () -> {
                     Subscriptions.Draft draft = new Subscriptions.Draft(
-                            request.getUrl().toString(),
+                            request.getUrl(),
                             WebhookModels.wire(request.getEvents()),
                             request.getProviders(),
                             request.getAppIds(),
@@ -79,9 +79,7 @@ class WebhooksController implements WebhooksApi {
                         client,
                         webhookId,
                         new Subscriptions.Patch(
-                                request.getUrl() == null
-                                        ? null
-                                        : request.getUrl().toString(),
+                                request.getUrl() == null ? null : request.getUrl(),
                                 given(WebhookModels.wire(request.getEvents())),
                                 given(request.getProviders()),
                                 given(request.getAppIds()),

@@ -44,7 +44,8 @@ final class Dispatcher implements AutoCloseable {
         this.properties = properties;
         this.backoff = new Backoff(properties.initialBackoff(), properties.maxBackoff());
         this.clock = clock;
-        this.loop = Flux.merge(Flux.interval(properties.poll()).map(tick -> true), wakeups.asFlux())
+        this.loop = Flux.merge(
+                        Flux.interval(properties.poll()).onBackpressureDrop().map(tick -> true), wakeups.asFlux())
                 .onBackpressureDrop()
                 .concatMap(tick -> claim().onErrorResume(error -> {
                     log.warn(

@@ -49,8 +49,8 @@ final class Fanout implements AutoCloseable {
         this.minIdle = properties.lease();
         this.queued = queued;
         this.loop = Flux.merge(
-                        Flux.interval(Duration.ZERO, properties.poll()),
-                        feedLog.live().map(entry -> 0L))
+                        Flux.interval(Duration.ZERO, properties.poll()).onBackpressureDrop(),
+                        feedLog.live().map(entry -> 0L).onBackpressureDrop())
                 .onBackpressureDrop()
                 .concatMap(tick -> round().onErrorResume(error -> {
                     log.warn(
