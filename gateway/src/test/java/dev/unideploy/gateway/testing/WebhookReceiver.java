@@ -92,6 +92,15 @@ public final class WebhookReceiver implements AutoCloseable {
         return receiver;
     }
 
+    /** {@link #start()} for static fields. */
+    public static WebhookReceiver startQuietly() {
+        try {
+            return start();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The URL to subscribe. */
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
