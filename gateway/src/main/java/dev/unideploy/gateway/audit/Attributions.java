@@ -32,6 +32,11 @@ final class Attributions implements TriggeredBy {
     }
 
     @Override
+    public void learned(String deploymentId, String client) {
+        known.put(deploymentId, client);
+    }
+
+    @Override
     public Mono<String> lookup(String deploymentId) {
         String client = known.getIfPresent(deploymentId);
         if (client != null) {

@@ -25,4 +25,7 @@ public interface TriggeredBy {
 
     /** The client, from the shared store; empty if none is known. */
     Mono<String> lookup(String deploymentId);
+
+    /** Learns, for {@link #known}, what another instance found out (e.g. from an event it published). */
+    default void learned(String deploymentId, String client) {}
 }

@@ -21,7 +21,7 @@ import reactor.core.publisher.Sinks;
  * Publishes deployment events to the shared feed log (each deployment's event of a kind once, whichever instance
  * sees it first) and reads them back: live, or resumed after a position within the retention window.
  */
-public final class DeploymentFeed {
+public final class DeploymentFeed implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DeploymentFeed.class);
     private static final int REPLAY_LIMIT = 10_000;
@@ -36,11 +36,25 @@ public final class DeploymentFeed {
     private final TriggeredBy triggeredBy;
     private final Clock clock;
 
+    private final Disposable learning;
+
     public DeploymentFeed(FeedLog feedLog, DeploymentRendering rendering, TriggeredBy triggeredBy, Clock clock) {
         this.feedLog = feedLog;
         this.rendering = rendering;
         this.triggeredBy = triggeredBy;
         this.clock = clock;
+        // events published by any instance say who made their deployment: this instance's answers say so too
+        this.learning = live().subscribe(positioned -> {
+            String client = positioned.event().data().path("triggeredBy").asString("");
+            if (!client.isEmpty()) {
+                triggeredBy.learned(positioned.event().deploymentId(), client);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        learning.dispose();
     }
 
     /** Publishes the event {@code type} of {@code deployment}, unless it was published before. */

@@ -87,6 +87,10 @@ public class WebhookConfiguration {
             } catch (Exception invalid) {
                 throw new IllegalArgumentException(key + ".secret is not whsec_<base64>");
             }
+            java.net.URI url = java.net.URI.create(entry.url());
+            if (url.getHost() == null || !url.getScheme().matches("(?i)https?")) {
+                throw new IllegalArgumentException(key + ".url must be an http or https URL");
+            }
             configured.put(
                     id,
                     new Subscription(

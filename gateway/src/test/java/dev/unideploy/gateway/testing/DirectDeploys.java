@@ -1,6 +1,6 @@
 package dev.unideploy.gateway.testing;
 
-import dev.unideploy.sandbox.SimulatedProvider;
+import dev.unideploy.spi.ProviderConnection;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,10 +21,12 @@ public final class DirectDeploys {
 
     private DirectDeploys() {}
 
-    /** Starts a deployment of the seeded app that succeeds; answers the provider's answer, parsed. */
-    public static JsonNode start(SimulatedProvider provider) throws IOException, InterruptedException {
+    /**
+     * Starts a deployment of {@code app} (a local id) on the provider of {@code provider} — a sandbox simulator,
+     * with the sandbox credentials of the connection's settings; answers the provider's answer, parsed.
+     */
+    public static JsonNode start(ProviderConnection provider, String app) throws IOException, InterruptedException {
         String base = provider.baseUrl().toString();
-        String app = provider.apps().get(0).id();
         HttpRequest request = switch (provider.type()) {
             case "coolify" -> post(base + "/deploy?force=true&uuid=" + app, "{}", "Authorization", "Bearer sandbox");
             case "dokploy" ->
@@ -32,7 +34,7 @@ public final class DirectDeploys {
             case "zectre" -> post(base + "/apps/" + app + "/deploy/trigger", "{}", "X-API-Key", "sandbox");
             case "dooor" ->
                 post(
-                        base + "/workspaces/" + provider.settings().get("workspace") + "/deploy",
+                        base + "/workspaces/" + provider.requireSetting("workspace") + "/deploy",
                         "{\"appId\":\"" + app + "\"}",
                         "Authorization",
                         "Bearer sandbox");
@@ -47,7 +49,7 @@ public final class DirectDeploys {
         return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
     }
 
-    private static String mistLogin(SimulatedProvider provider) throws IOException, InterruptedException {
+    private static String mistLogin(ProviderConnection provider) throws IOException, InterruptedException {
         Map<String, String> settings = provider.settings();
         HttpResponse<String> login = HTTP.send(
                 post(

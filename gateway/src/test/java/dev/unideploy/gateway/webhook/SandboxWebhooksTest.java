@@ -1,6 +1,6 @@
 package dev.unideploy.gateway.webhook;
 
-import dev.unideploy.gateway.provider.ProviderConfiguration;
+import dev.unideploy.gateway.provider.ProviderRegistry;
 import dev.unideploy.gateway.security.ApiKeys;
 import dev.unideploy.gateway.testing.WebhookReceiver;
 import java.io.IOException;
@@ -70,8 +70,13 @@ abstract class SandboxWebhooksTest {
     @LocalServerPort
     protected int port;
 
+    /** The sandbox's connections: their base URLs and settings reach the simulators directly. */
     @Autowired
-    protected ProviderConfiguration.SandboxHolder sandbox;
+    protected ProviderRegistry registry;
+
+    /** Per provider type, the seeded app whose deployments succeed. */
+    static final Map<String, String> WEB_APPS =
+            Map.of("coolify", "cool-web", "dokploy", "dok-web", "zectre", "zec-web", "dooor", "door-web", "mist", "1");
 
     WebTestClient client(String key) {
         return WebTestClient.bindToServer()

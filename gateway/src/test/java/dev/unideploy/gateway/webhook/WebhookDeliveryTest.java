@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.unideploy.gateway.testing.DirectDeploys;
 import dev.unideploy.gateway.testing.WebhookReceiver;
-import dev.unideploy.sandbox.SimulatedProvider;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -22,6 +21,8 @@ import org.springframework.http.MediaType;
 
 class WebhookDeliveryTest extends SandboxWebhooksTest {
 
+    private static final List<String> TYPES = List.of("coolify", "dokploy", "zectre", "dooor", "mist");
+
     @Test
     @DisplayName("on every provider, deployments made through the gateway and directly on the provider both reach "
             + "a subscription as signed started and final events")
@@ -31,29 +32,27 @@ class WebhookDeliveryTest extends SandboxWebhooksTest {
             assertThat(secret).startsWith("whsec_");
             Map<String, String> throughGateway = new HashMap<>();
             Map<String, Set<String>> before = new HashMap<>();
-            for (SimulatedProvider provider : sandbox.sandbox().providers()) {
-                String app = provider.type() + ":" + provider.apps().get(0).id();
-                before.put(provider.type(), listed(app));
-                throughGateway.put(
-                        provider.type(), (String) trigger("sandbox", app).get("id"));
-                DirectDeploys.start(provider);
+            for (String type : TYPES) {
+                String app = type + ":" + WEB_APPS.get(type);
+                before.put(type, listed(app));
+                throughGateway.put(type, (String) trigger("sandbox", app).get("id"));
+                DirectDeploys.start(registry.get(type).adapter().connection(), WEB_APPS.get(type));
             }
             Map<String, String> direct = new HashMap<>();
             await().atMost(WAIT).untilAsserted(() -> {
-                for (SimulatedProvider provider : sandbox.sandbox().providers()) {
-                    Set<String> added = new HashSet<>(listed(
-                            provider.type() + ":" + provider.apps().get(0).id()));
-                    added.removeAll(before.get(provider.type()));
-                    added.remove(throughGateway.get(provider.type()));
+                for (String type : TYPES) {
+                    Set<String> added = new HashSet<>(listed(type + ":" + WEB_APPS.get(type)));
+                    added.removeAll(before.get(type));
+                    added.remove(throughGateway.get(type));
                     assertThat(added)
-                            .as("deployments started on the %s simulator", provider.type())
+                            .as("deployments started on the %s simulator", type)
                             .hasSize(1);
-                    direct.put(provider.type(), added.iterator().next());
+                    direct.put(type, added.iterator().next());
                 }
             });
 
             await().atMost(WAIT).untilAsserted(() -> {
-                for (String type : List.of("coolify", "dokploy", "zectre", "dooor", "mist")) {
+                for (String type : TYPES) {
                     for (String id : List.of(throughGateway.get(type), direct.get(type))) {
                         assertThat(receiver.about(id))
                                 .as("events of %s", id)
@@ -74,7 +73,7 @@ class WebhookDeliveryTest extends SandboxWebhooksTest {
             WebhookReceiver.Received first =
                     receiver.about(throughGateway.get("coolify")).get(0);
             assertThat(first.header("webhook-signature")).isEqualTo(signedByHand(secret, first));
-            for (String type : List.of("coolify", "dokploy", "zectre", "dooor", "mist")) {
+            for (String type : TYPES) {
                 assertThat(receiver.about(throughGateway.get(type)))
                         .allSatisfy(event -> assertThat(event.json()
                                         .path("data")
