@@ -31,6 +31,9 @@ class AuditController implements AuditApi {
             Integer limit,
             @Nullable String cursor,
             ServerWebExchange exchange) {
+        if (since == null && exchange.getRequest().getQueryParams().containsKey("since")) {
+            return Mono.error(ApiException.invalid("since", "must be a date-time"));
+        }
         if (cursor != null && !FeedLog.isPosition(cursor)) {
             return Mono.error(ApiException.invalid("cursor", "is not a cursor this API issued"));
         }

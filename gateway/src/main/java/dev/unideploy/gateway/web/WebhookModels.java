@@ -4,6 +4,7 @@ import dev.unideploy.gateway.api.model.EventType;
 import dev.unideploy.gateway.api.model.Webhook;
 import dev.unideploy.gateway.api.model.WebhookAttempt;
 import dev.unideploy.gateway.api.model.WebhookDelivery;
+import dev.unideploy.gateway.problem.ApiException;
 import dev.unideploy.gateway.webhook.Delivery;
 import dev.unideploy.gateway.webhook.Subscription;
 import java.util.List;
@@ -64,6 +65,16 @@ final class WebhookModels {
     }
 
     static @Nullable List<String> wire(@Nullable List<EventType> events) {
-        return events == null ? null : events.stream().map(EventType::getValue).toList();
+        return events == null
+                ? null
+                : present("events", events).stream().map(EventType::getValue).toList();
+    }
+
+    /** 400 if a list holds a null ({@code [null]} is valid JSON the schema does not allow). */
+    static <T> @Nullable List<T> present(String field, @Nullable List<T> values) {
+        if (values != null && values.stream().anyMatch(java.util.Objects::isNull)) {
+            throw ApiException.invalid(field, "must not contain null");
+        }
+        return values;
     }
 }

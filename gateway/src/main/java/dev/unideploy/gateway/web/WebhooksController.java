@@ -43,8 +43,8 @@ class WebhooksController implements WebhooksApi {
                     Subscriptions.Draft draft = new Subscriptions.Draft(
                             request.getUrl(),
                             WebhookModels.wire(request.getEvents()),
-                            request.getProviders(),
-                            request.getAppIds(),
+                            WebhookModels.present("providers", request.getProviders()),
+                            WebhookModels.present("appIds", request.getAppIds()),
                             request.getDescription());
                     return subscriptions
                             .create(client, draft)
@@ -81,8 +81,8 @@ class WebhooksController implements WebhooksApi {
                         new Subscriptions.Patch(
                                 request.getUrl() == null ? null : request.getUrl(),
                                 given(WebhookModels.wire(request.getEvents())),
-                                given(request.getProviders()),
-                                given(request.getAppIds()),
+                                given(WebhookModels.present("providers", request.getProviders())),
+                                given(WebhookModels.present("appIds", request.getAppIds())),
                                 request.getDescription(),
                                 request.getEnabled())))
                 .map(changed -> ResponseEntity.ok(WebhookModels.toWebhook(changed, false)));
