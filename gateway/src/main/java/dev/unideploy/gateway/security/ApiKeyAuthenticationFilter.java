@@ -65,10 +65,17 @@ public final class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
     }
 
     static boolean isPublic(RequestPath path) {
+        List<String> segments = path.segments();
+        boolean notifications = segments.size() == 4
+                && segments.get(0).equals("v1")
+                && segments.get(1).equals("providers")
+                && segments.get(3).equals("notifications");
         return path.value().equals("/v1/openapi.yaml")
                 || isDashboard(path)
                 || path.isUnder("/v1/session") // names its client itself (dev.unideploy.gateway.browser)
-                || path.isUnder("/actuator/health");
+                || path.isUnder("/actuator/health")
+                // provider notifications carry their connection's own secret instead of an API key
+                || notifications;
     }
 
     /** The dashboard's static files: they hold no data; everything they show comes from the API. */
@@ -84,6 +91,12 @@ public final class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
                 && segments.get(3).equals("passthrough");
         if (path.isUnder("/actuator") || passthrough) {
             return Scope.ADMIN;
+        }
+        if (path.isUnder("/v1/audit")) {
+            return Scope.ADMIN;
+        }
+        if (path.isUnder("/v1/webhooks")) {
+            return Scope.WEBHOOKS;
         }
         return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
                 ? Scope.READ

@@ -7,6 +7,8 @@ import java.util.Optional;
 public enum Scope {
     READ("deployments:read"),
     WRITE("deployments:write"),
+    /** Webhook subscriptions: create, read, change, delete, and their delivery logs. */
+    WEBHOOKS("webhooks:manage"),
     ADMIN("admin");
 
     private final String wire;

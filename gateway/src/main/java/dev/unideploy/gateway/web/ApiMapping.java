@@ -17,6 +17,7 @@ import dev.unideploy.gateway.api.model.Revision;
 import dev.unideploy.gateway.api.model.Runtime;
 import dev.unideploy.gateway.api.model.ScaleResult;
 import dev.unideploy.gateway.api.model.TrafficSplit;
+import dev.unideploy.gateway.audit.TriggeredBy;
 import dev.unideploy.gateway.deployment.GlobalId;
 import dev.unideploy.gateway.deployment.Located;
 import dev.unideploy.gateway.provider.ProviderHandle;
@@ -43,9 +44,16 @@ final class ApiMapping {
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final JsonMapper json;
+    private final TriggeredBy triggeredBy;
 
     ApiMapping(JsonMapper json) {
+        this(json, TriggeredBy.NONE);
+    }
+
+    /** @param triggeredBy who made which deployment through the gateway, as far as this instance knows */
+    ApiMapping(JsonMapper json, TriggeredBy triggeredBy) {
         this.json = json;
+        this.triggeredBy = triggeredBy;
     }
 
     /** A local id as the client sees it (escaped by {@link GlobalId}); 502 when it cannot be represented. */
@@ -83,7 +91,8 @@ final class ApiMapping {
                 .createdAt(toTime(d.createdAt()))
                 .startedAt(toTime(d.startedAt()))
                 .finishedAt(toTime(d.finishedAt()))
-                .durationSeconds(d.durationSeconds());
+                .durationSeconds(d.durationSeconds())
+                .triggeredBy(triggeredBy.known(id));
         if (includeRaw && d.raw() != null) {
             deployment.setRaw(json.convertValue(d.raw(), OBJECT));
         }

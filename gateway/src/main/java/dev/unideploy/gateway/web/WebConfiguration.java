@@ -1,6 +1,7 @@
 package dev.unideploy.gateway.web;
 
 import dev.unideploy.gateway.api.model.Provider;
+import dev.unideploy.gateway.audit.TriggeredBy;
 import dev.unideploy.gateway.problem.SecretRedaction;
 import dev.unideploy.gateway.provider.ProviderRegistry;
 import java.time.Duration;
@@ -21,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 class WebConfiguration {
 
     @Bean
-    ApiMapping apiMapping(JsonMapper json) {
-        return new ApiMapping(json);
+    ApiMapping apiMapping(JsonMapper json, TriggeredBy triggeredBy) {
+        return new ApiMapping(json, triggeredBy);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package dev.unideploy.gateway.web;
 
 import dev.unideploy.gateway.store.IdempotencyRecords.Attempt;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.http.ResponseEntity;
 import reactor.core.publisher.Mono;
 
@@ -17,4 +18,13 @@ import reactor.core.publisher.Mono;
 record Write<T>(
         Function<Attempt, Mono<ResponseEntity<T>>> send,
         Function<Attempt, Mono<ResponseEntity<T>>> find,
-        String mayHave) {}
+        String mayHave) {
+
+    /**
+     * A write the gateway makes in its own state (a webhook subscription, say): it reaches no provider, so its outcome
+     * is never ambiguous and there is nothing to look for.
+     */
+    static <T> Write<T> local(Supplier<Mono<ResponseEntity<T>>> action) {
+        return new Write<>(attempt -> action.get(), attempt -> Mono.empty(), "nothing was changed");
+    }
+}
