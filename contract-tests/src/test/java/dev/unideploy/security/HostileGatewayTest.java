@@ -91,7 +91,10 @@ abstract class HostileGatewayTest {
     @BeforeEach
     void freshProviders() {
         if (!warm) { // the first proxied call initialises the HTTP client: not a provider's slowness to time
-            as(ADMIN_KEY).get().uri("/v1/providers/good/passthrough/applications").exchange();
+            as(ADMIN_KEY)
+                    .get()
+                    .uri("/v1/providers/good/passthrough/applications")
+                    .exchange();
             as(ADMIN_KEY).get().uri("/v1/deployments/good:warm").exchange();
             warm = true;
         }
