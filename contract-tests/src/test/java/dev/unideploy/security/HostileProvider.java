@@ -92,6 +92,10 @@ final class HostileProvider implements AutoCloseable {
             byte[] body = binary();
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
+        } else if (rest.equals("/announced")) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, HUGE); // says 300 MB up front
+            exchange.getResponseBody().write(new byte[64 * 1024]);
         } else if (rest.equals("/deflated")) {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.getResponseHeaders().set("Content-Encoding", "deflate");

@@ -9,6 +9,9 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
@@ -20,6 +23,7 @@ import reactor.core.publisher.Mono;
  * provider, through the normalised API and the passthrough alike, while the other providers and the health endpoint
  * keep answering.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class HostileProviderTest extends HostileGatewayTest {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
@@ -86,7 +90,7 @@ class HostileProviderTest extends HostileGatewayTest {
 
     @Test
     @DisplayName("while every hostile provider is being called, the good provider and /actuator/health answer")
-    void othersKeepAnswering() {
+    void othersKeepAnswering(CapturedOutput logs) {
         List<Mono<Answer>> hostile = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             hostile.add(call("/v1/deployments/endless:e" + i));
@@ -120,6 +124,32 @@ class HostileProviderTest extends HostileGatewayTest {
             assertThat(answer.status()).as(answer.uri()).isIn(502, 503, 504);
             assertThat(answer.body().get("provider")).isIn("endless", "huge", "drip");
         });
+        // cancelled provider calls and abandoned reads are the normal end of a bounded call: no ERROR for them
+        assertThat(logs.getAll()).doesNotContain(" ERROR ").doesNotContain("onErrorDropped");
+    }
+
+    @Test
+    @DisplayName("clients hanging up on a slow health check or a slow provider leave no ERROR in the log")
+    void hangUpsAreQuiet(CapturedOutput logs) {
+        connections.clearCaches();
+        for (String uri : List.of("/actuator/health", "/v1/deployments/drip:gone", "/v1/providers")) {
+            WebClient.create("http://127.0.0.1:" + port)
+                    .get()
+                    .uri(uri)
+                    .header("Authorization", "Bearer " + ADMIN_KEY)
+                    .retrieve()
+                    .toBodilessEntity()
+                    .timeout(Duration.ofMillis(300)) // the client gives up and closes the connection
+                    .onErrorResume(gaveUp -> Mono.empty())
+                    .block();
+        }
+        // the abandoned calls run into their own limits meanwhile
+        Awaitility.await()
+                .pollDelay(Duration.ofSeconds(6))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> true);
+        anonymous().get().uri("/actuator/health").exchange().expectStatus().isOk();
+        assertThat(logs.getAll()).doesNotContain(" ERROR ").doesNotContain("onErrorDropped");
     }
 
     @Test

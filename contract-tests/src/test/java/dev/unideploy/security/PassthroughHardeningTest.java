@@ -32,6 +32,26 @@ class PassthroughHardeningTest extends HostileGatewayTest {
     }
 
     @Test
+    @DisplayName("an answer announcing more than the limit is 502 'response too large' before any of it is read")
+    void announcedTooLarge() {
+        as(ADMIN_KEY)
+                .get()
+                .uri("/v1/providers/good/passthrough/announced")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(502)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("provider_error")
+                .jsonPath("$.provider")
+                .isEqualTo("good")
+                .jsonPath("$.detail")
+                .value(detail -> assertThat((String) detail).contains("response too large"));
+    }
+
+    @Test
     @DisplayName("binary and deflated answers arrive byte for byte, their Content-Encoding kept")
     void byteExact() throws Exception {
         byte[] binary = as(ADMIN_KEY)

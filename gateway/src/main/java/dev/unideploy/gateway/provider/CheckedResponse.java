@@ -43,10 +43,8 @@ final class CheckedResponse extends ServerHttpResponseDecorator {
     public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
         HttpHeaders headers = getHeaders();
         Integer status = getStatusCode() == null ? null : getStatusCode().value();
-        if (headers.getContentLength() > max) {
-            return Flux.from(body)
-                    .doOnNext(DataBufferUtils::release)
-                    .then(Mono.error(ResponseLimits.tooLarge(max, status)));
+        if (headers.getContentLength() > max) { // refused unread: the route's clean-up drops the connection
+            return Mono.error(ResponseLimits.tooLarge(max, status));
         }
         return DataBufferUtils.join(body, (int) Math.min(max, Integer.MAX_VALUE - 8))
                 .onErrorMap(DataBufferLimitException.class, over -> ResponseLimits.tooLarge(max, status))

@@ -29,6 +29,7 @@ public final class ProviderHealth {
     }
 
     public Mono<Provider.HealthEnum> of(ProviderHandle handle) {
-        return Mono.fromFuture(() -> probes.get(handle));
+        // the probe is shared by every caller: one client hanging up must not cancel it for the others
+        return Mono.fromFuture(() -> probes.get(handle), true);
     }
 }
