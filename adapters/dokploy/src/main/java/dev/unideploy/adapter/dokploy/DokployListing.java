@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -73,7 +72,7 @@ final class DokployListing {
             for (JsonNode row : view.rows()) {
                 DokployRowId own = DokployId.row(view.applicationId(), DokployJson.text(row, "deploymentId"));
                 DokployTriggeredId titled = DokployId.fromTitle(view.applicationId(), DokployJson.text(row, "title"));
-                DokployId id = claimed(own, claims);
+                DokployId id = DokployLookup.canonical(own, claims);
                 if (id == own && titled != null) {
                     id = titled;
                     proven.add(memory.proven(titled, own.deploymentId()));
@@ -95,19 +94,6 @@ final class DokployListing {
             items.sort(NEWEST_FIRST);
             return Flux.concat(proven).then(Mono.just(List.copyOf(items)));
         });
-    }
-
-    private static DokployId claimed(DokployRowId row, Map<String, String> claims) {
-        String claimedBy = claims.get(row.deploymentId());
-        if (claimedBy == null) {
-            return row;
-        }
-        try {
-            DokployId id = DokployId.parse(claimedBy);
-            return id.applicationId().equals(row.applicationId()) ? id : row;
-        } catch (ProviderException.NotFound unreadable) {
-            return row;
-        }
     }
 
     private static long millis(Deployment deployment) {

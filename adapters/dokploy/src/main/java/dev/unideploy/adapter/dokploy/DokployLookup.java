@@ -78,7 +78,8 @@ final class DokployLookup {
                         .map(claims -> DokployDeploymentMapping.fromRow(node, canonical(row, claims))));
     }
 
-    private static DokployId canonical(DokployRowId row, Map<String, String> claims) {
+    /** The id a row is served by: the triggered id that claimed it (by row id in {@code claims}), else its own. */
+    static DokployId canonical(DokployRowId row, Map<String, String> claims) {
         String claimed = claims.get(row.deploymentId());
         if (claimed != null) {
             try {
