@@ -4,7 +4,7 @@ import dev.unideploy.spi.ProviderException;
 import java.util.regex.Pattern;
 
 /**
- * A local deployment id (AGREEMENTS.md): {@code <applicationId>.<deploymentId>}, or {@code
+ * A local deployment id: {@code <applicationId>.<deploymentId>}, or {@code
  * <applicationId>.u-<correlationId>} for anything deployed through the gateway (title {@code
  * unideploy-<correlationId>}), stable from queued job to finished row: it is resolved by title each time.
  */
