@@ -86,7 +86,11 @@ public abstract class AdapterContractKit {
                 type(),
                 URI.create(provider.baseUrl() + basePath()),
                 settings(),
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(),
+                // as the gateway connects (HTTP/1.1): an h2c upgrade turns WireMock's injected faults into 500s
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(2))
+                        .build(),
                 builder -> builder.timeout(REQUEST_TIMEOUT));
         adapter = factory().create(connection);
         provider.resetRequests();
