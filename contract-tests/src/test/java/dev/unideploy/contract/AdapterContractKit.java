@@ -86,7 +86,11 @@ public abstract class AdapterContractKit {
                 type(),
                 URI.create(provider.baseUrl() + basePath()),
                 settings(),
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(),
+                // as the gateway connects (HTTP/1.1): an h2c upgrade turns WireMock's injected faults into 500s
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(2))
+                        .build(),
                 builder -> builder.timeout(REQUEST_TIMEOUT));
         adapter = factory().create(connection);
         provider.resetRequests();
@@ -157,7 +161,7 @@ public abstract class AdapterContractKit {
     }
 
     @ParameterizedTest(name = "HTTP {0} is provider unavailable")
-    @DisplayName("5xx is provider unavailable")
+    @DisplayName("502 and 503 (a proxy that cannot reach the provider, an overloaded one) are provider unavailable")
     @MethodSource("serverErrors")
     void serverErrorsAreUnavailable(int status) {
         stubDeploymentAnswering(aResponse().withStatus(status).withBody("upstream trouble"));
@@ -167,7 +171,16 @@ public abstract class AdapterContractKit {
     }
 
     static Stream<Arguments> serverErrors() {
-        return Stream.of(Arguments.of(500), Arguments.of(502), Arguments.of(503));
+        return Stream.of(Arguments.of(502), Arguments.of(503));
+    }
+
+    @Test
+    @DisplayName("a 500 is the provider's own error answer, not an unreachable provider")
+    void internalServerErrorIsTheProvidersAnswer() {
+        stubDeploymentAnswering(aResponse().withStatus(500).withBody("upstream trouble"));
+        Throwable error = errorOf(adapter.getDeployment(deploymentId()));
+        assertThat(error).isInstanceOf(ProviderException.BadResponse.class);
+        assertThat(((ProviderException) error).upstreamStatus()).contains(500);
     }
 
     @Test

@@ -7,9 +7,12 @@ import dev.unideploy.spi.Lifecycle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -53,13 +56,35 @@ class DeploymentEventsTest extends FakeGatewayTest {
     @DisplayName("twenty subscribers see status changes and the end, through one upstream poller that stops after them")
     void sharedPoller() {
         a.add("app-a", "e1", Lifecycle.queued("queued"), Instant.now());
-        scheduler.schedule(() -> a.set("e1", Lifecycle.inProgress("in_progress", null)), 300, TimeUnit.MILLISECONDS);
-        scheduler.schedule(() -> a.set("e1", Lifecycle.succeeded("finished")), 900, TimeUnit.MILLISECONDS);
+        // the deployment moves on once every subscriber has its first event (a busy machine connects slowly)
+        CountDownLatch connected = new CountDownLatch(20);
+        AtomicInteger readsBefore = new AtomicInteger();
+        scheduler.execute(() -> {
+            try {
+                connected.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException stopped) {
+                return;
+            }
+            readsBefore.set(a.calls("get"));
+            scheduler.schedule(
+                    () -> a.set("e1", Lifecycle.inProgress("in_progress", null)), 300, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> a.set("e1", Lifecycle.succeeded("finished")), 900, TimeUnit.MILLISECONDS);
+        });
 
         List<List<ServerSentEvent<String>>> streams = Flux.range(0, 20)
-                .flatMap(i -> events("fake-a:e1", null).collectList(), 20)
+                .flatMap(
+                        i -> Flux.defer(() -> {
+                                    AtomicBoolean first = new AtomicBoolean(true);
+                                    return events("fake-a:e1", null).doOnNext(event -> {
+                                        if (first.getAndSet(false)) {
+                                            connected.countDown();
+                                        }
+                                    });
+                                })
+                                .collectList(),
+                        20)
                 .collectList()
-                .block(Duration.ofSeconds(20));
+                .block(Duration.ofSeconds(60));
 
         assertThat(streams).hasSize(20).allSatisfy(stream -> {
             List<String> names = stream.stream()
@@ -73,7 +98,7 @@ class DeploymentEventsTest extends FakeGatewayTest {
             assertThat(stream.get(stream.size() - 1).data()).contains("\"status\":\"succeeded\"");
         });
         // one poller at 50 ms for about a second makes ~20 reads; twenty pollers would make ~400
-        assertThat(a.calls("get")).isLessThan(80);
+        assertThat(a.calls("get") - readsBefore.get()).isLessThan(80);
         assertThat(watcher.activeSources()).isZero();
     }
 
@@ -105,5 +130,46 @@ class DeploymentEventsTest extends FakeGatewayTest {
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("not_found");
+    }
+
+    @Test
+    @DisplayName("a failing provider is reported as an `error` event (the code a GET gives); past the outage limit the "
+            + "stream ends cleanly")
+    void reportsProviderTrouble() {
+        b.add("app-a", "t1", Lifecycle.inProgress("running", null), Instant.now());
+        List<ServerSentEvent<String>> stream = events("fake-b:t1", null)
+                .doOnNext(event -> b.failing = true)
+                .collectList()
+                .block(Duration.ofSeconds(20));
+        assertThat(stream)
+                .extracting(ServerSentEvent::event)
+                .startsWith("status")
+                .contains("error");
+        assertThat(stream).extracting(ServerSentEvent::event).doesNotContain("end");
+        assertThat(stream.stream()
+                        .filter(e -> "error".equals(e.event()))
+                        .findFirst()
+                        .orElseThrow()
+                        .data())
+                .contains("\"code\":\"provider_unavailable\"")
+                .contains("\"provider\":\"fake-b\"")
+                .doesNotContain("provider-secret");
+        assertThat(watcher.activeSources()).isZero();
+    }
+
+    @Test
+    @DisplayName(
+            "a deployment that disappears mid-stream ends the stream with an `error` event, not an aborted response")
+    void endsCleanlyWhenTheDeploymentIsGone() {
+        a.add("app-a", "g1", Lifecycle.inProgress("running", null), Instant.now());
+        List<ServerSentEvent<String>> stream = events("fake-a:g1", null)
+                .doOnNext(event -> a.deployments.clear())
+                .collectList()
+                .block(Duration.ofSeconds(20));
+        assertThat(stream)
+                .extracting(ServerSentEvent::event)
+                .startsWith("status")
+                .endsWith("error");
+        assertThat(stream.get(stream.size() - 1).data()).contains("\"code\":\"not_found\"");
     }
 }

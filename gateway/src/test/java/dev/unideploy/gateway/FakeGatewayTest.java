@@ -42,6 +42,7 @@ abstract class FakeGatewayTest {
         registry.add("unideploy.clients.limited.scopes", () -> "deployments:read");
         registry.add("unideploy.clients.limited.rate-limit", () -> "3");
         registry.add("unideploy.events.poll-interval", () -> "50ms");
+        registry.add("unideploy.events.outage-limit", () -> "1s");
         registry.add("unideploy.resilience.open-for", () -> "1s");
     }
 

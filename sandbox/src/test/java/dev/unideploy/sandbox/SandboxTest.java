@@ -16,7 +16,7 @@ class SandboxTest {
 
     private final Sandbox sandbox = SandboxFixture.sandbox();
 
-    /** An authenticated request on each provider's app listing, as AGREEMENTS.md agrees it. */
+    /** An authenticated request on each provider's app listing, in its own scheme. */
     private static final Map<String, String> LISTING = Map.of(
             "coolify", "/applications",
             "dokploy", "/project.all",

@@ -30,7 +30,7 @@ final class DooorClient {
         this.http = new ProviderHttp(connection, response -> messageOf(response.body()));
     }
 
-    /** {@code GET /workspaces/{ws}/apps?page=&limit=} → {@code {data, meta}} (AGREEMENTS.md). */
+    /** {@code GET /workspaces/{ws}/apps?page=&limit=} → {@code {data, meta}}. */
     Mono<JsonNode> listApps(int page, int limit) {
         return call("GET", "/apps?page=" + page + "&limit=" + limit, null);
     }

@@ -62,7 +62,7 @@ final class ZectreAdapter implements ProviderAdapter {
         return CAPABILITIES;
     }
 
-    /** {@code GET /apps?page=&page_size=100}, page after page until {@code total} is reached (AGREEMENTS.md). */
+    /** {@code GET /apps?page=&page_size=100}, page after page until {@code total} is reached. */
     @Override
     public Mono<List<App>> listApps() {
         return client.listApps(1, APPS_PAGE_SIZE)

@@ -34,7 +34,7 @@ final class ZectreClient {
         this.http = new ProviderHttp(connection, response -> messageOf(response.body()));
     }
 
-    /** {@code GET /apps?page=&page_size=} → {@code {data, total, page, page_size}} (AGREEMENTS.md). */
+    /** {@code GET /apps?page=&page_size=} → {@code {data, total, page, page_size}}. */
     Mono<JsonNode> listApps(int page, int pageSize) {
         return call("GET", "/apps?page=" + page + "&page_size=" + pageSize, null);
     }
