@@ -155,8 +155,8 @@ final class Baseline {
                 "nginx (" + connections + " wrk connections, one wrk thread) serves the Coolify simulator's JSON of"
                         + " a finished and of an in-progress deployment as static files; a gateway (its own JVM,"
                         + " `-Xmx256m`, coalescing window 0) has one connection `nginx` of type coolify pointed at"
-                        + " it. Each path warmed up " + Scenarios.seconds(warmUp) + ", then " + rounds
-                        + " alternating rounds of " + Scenarios.seconds(measure.dividedBy(rounds)) + " per path."
+                        + " it. Each path warmed up " + Report.seconds(warmUp) + ", then " + rounds
+                        + " alternating rounds of " + Report.seconds(measure.dividedBy(rounds)) + " per path."
                         + " Ratios are gateway / nginx direct from this run.",
                 rows,
                 List.of("this gateway (configured, no sandbox) became healthy "

@@ -31,12 +31,11 @@ public final class Benchmark {
     private Benchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(System.getProperty(
-                "bench.gatewayJar",
-                GatewayProcess.defaultJar()
-                        .orElseThrow(() -> new IllegalStateException("no gateway jar: build it with `./mvnw -pl gateway"
-                                + " -am package -DskipTests`, or pass -Dbench.gatewayJar=…"))
-                        .toString()));
+        Path jar = Optional.ofNullable(System.getProperty("bench.gatewayJar"))
+                .map(Path::of)
+                .or(GatewayProcess::defaultJar)
+                .orElseThrow(() -> new IllegalStateException("no gateway jar: build it with `./mvnw -pl gateway"
+                        + " -am package -DskipTests`, or pass -Dbench.gatewayJar=…"));
         Path target = Files.isDirectory(Path.of("bench")) ? Path.of("bench", "target") : Path.of("target");
         Files.createDirectories(target);
         Path out = Path.of(

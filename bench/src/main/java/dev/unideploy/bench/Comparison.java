@@ -52,6 +52,15 @@ record Comparison(
         return directCpuNanos / 1e6 / Math.max(1, direct.ok());
     }
 
+    /** The table row of both sides' CPU per request. */
+    Report.Row cpuRow() {
+        return Report.Row.info(
+                "gateway-JVM CPU per request (ms)",
+                String.format(java.util.Locale.ROOT, "%.3f", directCpuMillisPerRequest()),
+                String.format(java.util.Locale.ROOT, "%.3f", gatewayCpuMillisPerRequest()),
+                Report.ratio(gatewayCpuMillisPerRequest() / directCpuMillisPerRequest()));
+    }
+
     double gatewayCpuMillisPerRequest() {
         return gatewayCpuNanos / 1e6 / Math.max(1, gateway.ok());
     }

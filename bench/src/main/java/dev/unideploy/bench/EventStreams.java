@@ -130,10 +130,10 @@ final class EventStreams {
                 "(d) " + streams + " concurrent event streams on one deployment",
                 "An in-progress deployment of `coolify:cool-broken` (Coolify has no event stream: the gateway polls,"
                         + " the stricter case). Direct: " + streams + " clients each `GET` the deployment from the"
-                        + " simulator every " + Scenarios.seconds(pollInterval) + " (the gateway's poll interval) for "
-                        + Scenarios.seconds(directPeriod) + ". Gateway (`-Xmx" + heapLimitBytes / MB + "m`): "
+                        + " simulator every " + Report.seconds(pollInterval) + " (the gateway's poll interval) for "
+                        + Report.seconds(directPeriod) + ". Gateway (`-Xmx" + heapLimitBytes / MB + "m`): "
                         + streams + " `GET /v1/deployments/{id}/events` streams held open for "
-                        + Scenarios.seconds(hold) + "; heap is `jvm.memory.used{area=heap}` sampled every second;"
+                        + Report.seconds(hold) + "; heap is `jvm.memory.used{area=heap}` sampled every second;"
                         + " provider calls from the simulator's journal. The simulators run inside the gateway JVM"
                         + " (sandbox mode), so its heap includes theirs.",
                 rows,

@@ -129,6 +129,11 @@ final class Report {
         return String.format(Locale.ROOT, value != 0 && Math.abs(value) < 0.01 ? "%.4f×" : "%.2f×", value);
     }
 
+    /** A duration as the tables say it: {@code 8 s}, or {@code 500 ms}. */
+    static String seconds(java.time.Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
     static String percent(double value) {
         return String.format(Locale.ROOT, "%.2f %%", value * 100);
     }

@@ -86,13 +86,13 @@ final class Scenarios {
                 Row.sample("throughput", direct, through).withTarget("gateway ≥ provider (≥ 1.00×)", ratio >= 1.0),
                 Row.sample("p50", direct, through),
                 Row.sample("p99", direct, through),
-                cpu(run),
+                run.cpuRow(),
                 errors(direct, through));
         return new Table(
                 "(a) finished deployment (cache hit)",
                 "`GET /api/v1/deployments/" + uuid + "` on the Coolify simulator vs `GET /v1/deployments/coolify:"
-                        + uuid + "` on the gateway; " + users + " closed-loop connections, " + seconds(warmUp)
-                        + " warm-up (or longer, up to 5,000 requests or 10 s), " + seconds(measure)
+                        + uuid + "` on the gateway; " + users + " closed-loop connections, " + Report.seconds(warmUp)
+                        + " warm-up (or longer, up to 5,000 requests or 10 s), " + Report.seconds(measure)
                         + " measured, each side, in " + rounds
                         + " alternating rounds.",
                 rows,
@@ -130,7 +130,7 @@ final class Scenarios {
                 Row.sample("throughput", direct, through),
                 Row.sample("p50", direct, through),
                 Row.sample("p99", direct, through),
-                cpu(run),
+                run.cpuRow(),
                 Row.info("client polls", Report.number(directPolls), Report.number(gatewayPolls), ""),
                 new Row(
                         "provider GETs of the deployment / client polls",
@@ -146,7 +146,7 @@ final class Scenarios {
                 "A deployment of `coolify:cool-web` triggered through the gateway (simulator step 60 s, so it stays in"
                         + " progress), polled by " + users + " closed-loop connections, directly and through the"
                         + " gateway; provider calls counted in the simulator's request journal over the measured "
-                        + seconds(measure) + ".",
+                        + Report.seconds(measure) + ".",
                 rows,
                 List.of("status when the scenario ended: `" + status + "` (must not be terminal for a valid run)."));
     }
@@ -172,7 +172,7 @@ final class Scenarios {
                         + " {\"fixedDelay\":" + delayMillis + "}`). Direct: one provider's list"
                         + " (`GET /api/v1/deployments/applications/cool-web`); gateway: `GET /v1/deployments` over one"
                         + " app of each of the five providers. Measured with 1 and with " + users + " closed-loop"
-                        + " connections each side, " + seconds(measure) + " each, in " + rounds
+                        + " connections each side, " + Report.seconds(measure) + " each, in " + rounds
                         + " alternating rounds.",
                 rows,
                 notes);
@@ -220,7 +220,7 @@ final class Scenarios {
         rows.add(new Row(
                 p50.metric() + label, p50.direct(), p50.gateway(), p50.ratio(), "≤ 1.2× one provider", ratio <= 1.2));
         rows.add(Row.info(p99.metric() + label, p99.direct(), p99.gateway(), p99.ratio()));
-        Row cpu = cpu(run);
+        Row cpu = run.cpuRow();
         rows.add(Row.info(cpu.metric() + label, cpu.direct(), cpu.gateway(), cpu.ratio()));
         Row errors = errors(direct, through);
         rows.add(Row.info(errors.metric() + label, errors.direct(), errors.gateway(), ""));
@@ -236,20 +236,8 @@ final class Scenarios {
                 + " provider calls.");
     }
 
-    private static Row cpu(Comparison run) {
-        return Row.info(
-                "gateway-JVM CPU per request (ms)",
-                String.format(java.util.Locale.ROOT, "%.3f", run.directCpuMillisPerRequest()),
-                String.format(java.util.Locale.ROOT, "%.3f", run.gatewayCpuMillisPerRequest()),
-                Report.ratio(run.gatewayCpuMillisPerRequest() / run.directCpuMillisPerRequest()));
-    }
-
     private static Row errors(Sample direct, Sample through) {
         return Row.info("errors", Report.number(direct.errors()), Report.number(through.errors()), "");
-    }
-
-    static String seconds(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     static void bearer(io.netty.handler.codec.http.HttpHeaders headers) {
