@@ -16,6 +16,7 @@ import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.Revision;
 import dev.unideploy.spi.Runtime;
 import dev.unideploy.spi.ScaleResult;
+import dev.unideploy.spi.SourceField;
 import dev.unideploy.spi.Support;
 import dev.unideploy.spi.TrafficSplit;
 import dev.unideploy.spi.TriggerRequest;
@@ -28,6 +29,7 @@ import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOper
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -136,6 +138,11 @@ final class GovernedAdapter implements ProviderAdapter {
     @Override
     public Map<Capability, Support> capabilities() {
         return delegate.capabilities();
+    }
+
+    @Override
+    public Set<SourceField> sourceFields() {
+        return delegate.sourceFields();
     }
 
     @Override

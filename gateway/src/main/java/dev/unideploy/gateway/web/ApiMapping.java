@@ -23,12 +23,15 @@ import dev.unideploy.spi.Capability;
 import dev.unideploy.spi.Logs;
 import dev.unideploy.spi.Phase;
 import dev.unideploy.spi.Source;
+import dev.unideploy.spi.SourceField;
 import dev.unideploy.spi.Status;
 import dev.unideploy.spi.Support;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -156,7 +159,19 @@ final class ApiMapping {
     }
 
     static Provider toProvider(ProviderHandle handle, Provider.HealthEnum health) {
-        return new Provider(handle.id(), handle.type(), handle.sandbox(), health, toCapabilities(handle));
+        return new Provider(handle.id(), handle.type(), handle.sandbox(), health, toCapabilities(handle))
+                .sourceFields(toSourceFields(handle));
+    }
+
+    /** What a trigger on this connection honours, in the enum's order. */
+    private static Set<Provider.SourceFieldsEnum> toSourceFields(ProviderHandle handle) {
+        Set<Provider.SourceFieldsEnum> fields = new LinkedHashSet<>();
+        for (SourceField field : SourceField.values()) {
+            if (handle.adapter().sourceFields().contains(field)) {
+                fields.add(Provider.SourceFieldsEnum.fromValue(field.wire()));
+            }
+        }
+        return fields;
     }
 
     private static Capabilities toCapabilities(ProviderHandle handle) {

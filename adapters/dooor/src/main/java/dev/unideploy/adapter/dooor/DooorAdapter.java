@@ -15,6 +15,7 @@ import dev.unideploy.spi.Revision;
 import dev.unideploy.spi.Runtime;
 import dev.unideploy.spi.ScaleResult;
 import dev.unideploy.spi.Source;
+import dev.unideploy.spi.SourceField;
 import dev.unideploy.spi.Status;
 import dev.unideploy.spi.Support;
 import dev.unideploy.spi.TrafficSplit;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -80,15 +82,33 @@ final class DooorAdapter implements ProviderAdapter {
     }
 
     /**
+     * All four, one kind at a time: {@code gitBranch}/{@code gitCommitSha} (documented), or a {@code source} of
+     * type {@code IMAGE} ({@code imageRef}) or {@code UPLOAD} ({@code uploadId}), as the official MCP client sends.
+     */
+    @Override
+    public Set<SourceField> sourceFields() {
+        return EnumSet.allOf(SourceField.class);
+    }
+
+    /**
      * An image deploys as source {@code IMAGE}, an artifact as an {@code UPLOAD} id, else git (branch/commit).
-     * Dooor has no environments in its deploy API: {@code environment} is not sent.
+     * Dooor has no environments in its deploy API: {@code environment} is not sent. A git branch or commit beside an
+     * image or upload would be ignored by Dooor: refused, naming it.
      */
     @Override
     public Mono<Deployment> trigger(TriggerRequest request) {
         Source source = request.source();
         if (source.image() != null && source.artifactId() != null) {
             return Mono.error(new ProviderException.InvalidRequest(
-                    "Dooor deploys an image or an upload, not both", "source", null));
+                    "Dooor deploys an image or an upload, not both", SourceField.ARTIFACT_ID.path(), null));
+        }
+        boolean git = source.branch() != null || source.commitSha() != null;
+        if (git && (source.image() != null || source.artifactId() != null)) {
+            SourceField ignored = source.branch() != null ? SourceField.BRANCH : SourceField.COMMIT_SHA;
+            return Mono.error(new ProviderException.InvalidRequest(
+                    "Dooor builds a git branch or commit, or deploys an image or an upload, not both",
+                    ignored.path(),
+                    null));
         }
         DooorJson.TriggerSource from = source.image() != null
                 ? new DooorJson.TriggerSource("IMAGE", source.image(), null)

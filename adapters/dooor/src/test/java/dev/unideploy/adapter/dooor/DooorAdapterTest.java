@@ -103,6 +103,23 @@ class DooorAdapterTest {
     }
 
     @Test
+    void aGitBranchOrCommitBesideAnImageOrUploadIsRefusedAndNothingSent() {
+        assertThatThrownBy(() -> adapter.trigger(new TriggerRequest(
+                                "a", new Source("main", null, null, "registry/x:1", null), null, false, "c"))
+                        .block())
+                .isInstanceOfSatisfying(
+                        ProviderException.InvalidRequest.class,
+                        invalid -> assertThat(invalid.field()).contains("source.branch"));
+        assertThatThrownBy(() -> adapter.trigger(new TriggerRequest(
+                                "a", new Source(null, null, null, "registry/x:1", "up-1"), null, false, "c"))
+                        .block())
+                .isInstanceOfSatisfying(
+                        ProviderException.InvalidRequest.class,
+                        invalid -> assertThat(invalid.field()).contains("source.artifactId"));
+        assertThat(wm.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void validationMessagesArraysAreJoined() {
         wm.stubFor(post(WS + "/deploy")
                 .willReturn(aResponse()

@@ -123,8 +123,29 @@ class ZectreAdapterTest {
         assertThatThrownBy(() -> adapter.trigger(new TriggerRequest(
                                 "zec-web", new Source(null, null, null, "nginx", "art-9"), null, false, "c"))
                         .block())
-                .isInstanceOf(ProviderException.InvalidRequest.class);
+                .isInstanceOfSatisfying(
+                        ProviderException.InvalidRequest.class,
+                        invalid -> assertThat(invalid.field()).contains("source.artifactId"));
         wm.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void triggerWithABranchAndAnImageSendsNothingAndNamesTheBranch() {
+        // The image would deploy and the branch be ignored: refused instead.
+        assertThatThrownBy(() -> adapter.trigger(new TriggerRequest(
+                                "zec-web", new Source("main", null, null, "nginx", null), null, false, "c"))
+                        .block())
+                .isInstanceOfSatisfying(
+                        ProviderException.InvalidRequest.class,
+                        invalid -> assertThat(invalid.field()).contains("source.branch"));
+        assertThatThrownBy(() -> adapter.trigger(new TriggerRequest(
+                                "zec-web", new Source(null, "abc", null, null, "art-9"), null, false, "c"))
+                        .block())
+                .isInstanceOfSatisfying(
+                        ProviderException.InvalidRequest.class,
+                        invalid -> assertThat(invalid.field()).contains("source.commitSha"));
+        wm.verify(0, anyRequestedFor(anyUrl()));
+        assertThat(adapter.sourceFields()).containsExactlyInAnyOrder(dev.unideploy.spi.SourceField.values());
     }
 
     @Test
