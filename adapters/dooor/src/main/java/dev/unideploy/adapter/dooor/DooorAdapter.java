@@ -14,7 +14,6 @@ import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.Revision;
 import dev.unideploy.spi.Runtime;
 import dev.unideploy.spi.ScaleResult;
-import dev.unideploy.spi.Source;
 import dev.unideploy.spi.SourceField;
 import dev.unideploy.spi.Status;
 import dev.unideploy.spi.Support;
@@ -90,30 +89,11 @@ final class DooorAdapter implements ProviderAdapter {
         return EnumSet.allOf(SourceField.class);
     }
 
-    /**
-     * An image deploys as source {@code IMAGE}, an artifact as an {@code UPLOAD} id, else git (branch/commit).
-     * Dooor has no environments in its deploy API: {@code environment} is not sent. A git branch or commit beside an
-     * image or upload would be ignored by Dooor: refused, naming it.
-     */
+    /** See {@link DooorTrigger}: git, an image or an upload; what Dooor would ignore is refused first. */
     @Override
     public Mono<Deployment> trigger(TriggerRequest request) {
-        Source source = request.source();
-        if (source.image() != null && source.artifactId() != null) {
-            return Mono.error(new ProviderException.InvalidRequest(
-                    "Dooor deploys an image or an upload, not both", SourceField.ARTIFACT_ID.path(), null));
-        }
-        boolean git = source.branch() != null || source.commitSha() != null;
-        if (git && (source.image() != null || source.artifactId() != null)) {
-            SourceField ignored = source.branch() != null ? SourceField.BRANCH : SourceField.COMMIT_SHA;
-            return Mono.error(new ProviderException.InvalidRequest(
-                    "Dooor builds a git branch or commit, or deploys an image or an upload, not both",
-                    ignored.path(),
-                    null));
-        }
-        DooorJson.TriggerSource from = source.image() != null
-                ? new DooorJson.TriggerSource("IMAGE", source.image(), null)
-                : source.artifactId() != null ? new DooorJson.TriggerSource("UPLOAD", null, source.artifactId()) : null;
-        return client.trigger(new DooorJson.Trigger(request.appId(), source.branch(), source.commitSha(), from))
+        return Mono.fromCallable(() -> DooorTrigger.of(request))
+                .flatMap(client::trigger)
                 .map(DooorDeployments::toDeployment);
     }
 
@@ -135,7 +115,8 @@ final class DooorAdapter implements ProviderAdapter {
             DooorJson.PageOf list = DooorJson.read(node, DooorJson.PageOf.class);
             List<Deployment> deployments = new ArrayList<>();
             // Dooor's list rows may leave out appId (its docs' example does): it is the app asked for.
-            items(list).forEach(item -> deployments.add(withAppId(DooorDeployments.toDeployment(item), appId)));
+            DooorDeployments.newestFirst(items(list))
+                    .forEach(item -> deployments.add(withAppId(DooorDeployments.toDeployment(item), appId)));
             int next = nextPage(list);
             return new DeploymentPage(deployments, next > current ? Integer.toString(next) : null);
         });

@@ -149,6 +149,20 @@ class DooorAdapterTest {
     }
 
     @Test
+    void listIsNewestFirstWithTheIdBreakingTies() {
+        String older = deployment("dep_a", "succeeded")
+                .replace("\"createdAt\":\"2026-11-22T12:00:00Z\"", "\"createdAt\":\"2026-11-22T11:00:00Z\"");
+        wm.stubFor(get(urlPathEqualTo(WS + "/deploy"))
+                .willReturn(okJson("{\"data\":[" + deployment("dep_b", "succeeded") + "," + older + ","
+                        + deployment("dep_c", "queued") + "],\"meta\":{\"total\":3,\"page\":1,\"limit\":20,"
+                        + "\"totalPages\":1}}")));
+
+        assertThat(adapter.listDeployments("door-web", null, 20).block().items())
+                .extracting(Deployment::id)
+                .containsExactly("dep_c", "dep_b", "dep_a");
+    }
+
+    @Test
     void theLastPageHasNoToken() {
         wm.stubFor(get(urlPathEqualTo(WS + "/deploy"))
                 .willReturn(okJson("{\"data\":[" + deployment(ID, "succeeded")

@@ -143,7 +143,7 @@ final class ZectreAdapter implements ProviderAdapter {
             ZectreJson.DeploymentList list = ZectreJson.read(node, ZectreJson.DeploymentList.class);
             List<Deployment> items = new ArrayList<>();
             if (list.deployments() != null) {
-                list.deployments().forEach(item -> {
+                ZectreDeployments.newestFirst(list.deployments()).forEach(item -> {
                     Deployment deployment = ZectreDeployments.toDeployment(item);
                     // a row without app_id belongs to the app asked for
                     items.add(

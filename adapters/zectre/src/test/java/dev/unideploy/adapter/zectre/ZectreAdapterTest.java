@@ -163,6 +163,21 @@ class ZectreAdapterTest {
     }
 
     @Test
+    void listIsNewestFirstWithTheVersionBreakingTies() {
+        String v1 = deployment("d-1", "succeeded", 2, 2)
+                .replace("\"version\":3", "\"version\":1")
+                .replace("2026-11-22T10:00:00Z", "2026-11-22T09:00:00Z");
+        String v2 = deployment("d-2", "succeeded", 2, 2).replace("\"version\":3", "\"version\":2");
+        String v3 = deployment("d-3", "running", 1, 2);
+        wm.stubFor(get(urlPathEqualTo("/api/v1/apps/zec-web/deployments"))
+                .willReturn(okJson("{\"deployments\":[" + v2 + "," + v1 + "," + v3 + "]}")));
+
+        assertThat(adapter.listDeployments("zec-web", null, 20).block().items())
+                .extracting(Deployment::id)
+                .containsExactly("d-3", "d-2", "d-1");
+    }
+
+    @Test
     void listOfTheLastPageHasNoToken() {
         wm.stubFor(get(urlPathEqualTo("/api/v1/apps/zec-web/deployments"))
                 .willReturn(okJson("{\"deployments\":[" + deployment(ID, "failed", 0, 2) + "]}")));
