@@ -149,6 +149,15 @@ class DooorAdapterTest {
     }
 
     @Test
+    void idsAreSentPercentEncodedAndADotSegmentIsSentNowhere() {
+        wm.stubFor(get(WS + "/deploy/a%20b%3F").willReturn(okJson(deployment("a b?", "queued"))));
+
+        assertThat(adapter.getDeployment("a b?").block().id()).isEqualTo("a b?");
+        assertThatThrownBy(() -> adapter.getDeployment("..").block()).isInstanceOf(ProviderException.NotFound.class);
+        assertThat(wm.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
     void listIsNewestFirstWithTheIdBreakingTies() {
         String older = deployment("dep_a", "succeeded")
                 .replace("\"createdAt\":\"2026-11-22T12:00:00Z\"", "\"createdAt\":\"2026-11-22T11:00:00Z\"");

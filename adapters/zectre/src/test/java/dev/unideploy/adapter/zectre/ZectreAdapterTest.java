@@ -163,6 +163,17 @@ class ZectreAdapterTest {
     }
 
     @Test
+    void idsAreSentPercentEncodedAndADotSegmentIsSentNowhere() {
+        wm.stubFor(get("/api/v1/deployments/a%20b%2Fc").willReturn(okJson(deployment("a b/c", "running", 1, 2))));
+
+        assertThat(adapter.getDeployment("a b/c").block().id()).isEqualTo("a b/c");
+        assertThatThrownBy(() -> adapter.getDeployment("..").block()).isInstanceOf(ProviderException.NotFound.class);
+        assertThatThrownBy(() -> adapter.listDeployments("zec-web", "..", 5).block())
+                .isInstanceOf(ProviderException.NotFound.class);
+        wm.verify(1, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void listIsNewestFirstWithTheVersionBreakingTies() {
         String v1 = deployment("d-1", "succeeded", 2, 2)
                 .replace("\"version\":3", "\"version\":1")
