@@ -11,6 +11,7 @@ import dev.unideploy.spi.ProviderAdapter;
 import dev.unideploy.spi.ProviderAdapterFactory;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.ProviderException;
+import dev.unideploy.spi.SourceField;
 import dev.unideploy.spi.Support;
 import dev.unideploy.spi.TriggerRequest;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -120,6 +122,12 @@ public final class FakeProvider implements ProviderAdapter {
         }
         capabilities.put(Capability.EVENTS, Support.UNSUPPORTED);
         return capabilities;
+    }
+
+    /** The fake deploys a given branch, and nothing else a trigger may ask for. */
+    @Override
+    public Set<SourceField> sourceFields() {
+        return Set.of(SourceField.BRANCH);
     }
 
     @Override

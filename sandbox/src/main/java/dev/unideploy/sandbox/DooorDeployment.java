@@ -3,6 +3,7 @@ package dev.unideploy.sandbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,15 @@ record DooorDeployment(
         @Nullable String rolledBackFrom,
         boolean fails,
         Timeline timeline) {
+
+    /**
+     * How the list orders: newest first (Dooor documents "ordered by creation date, newest first"), and the id
+     * breaking a tie, so that deployments created in the same millisecond keep one order on every page.
+     */
+    static final Comparator<DooorDeployment> NEWEST_FIRST = Comparator.comparing(
+                    (DooorDeployment d) -> d.timeline().start())
+            .thenComparing(DooorDeployment::id)
+            .reversed();
 
     private static final int BUILD = 1;
     private static final int DEPLOY = 3;

@@ -1,7 +1,6 @@
 package dev.unideploy.sandbox;
 
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -132,8 +131,7 @@ final class DooorSimulator extends ProviderSimulator {
         List<DooorDeployment> all = deployments.values().stream()
                 .filter(d -> appId == null || d.app().id().equals(appId))
                 .filter(d -> status == null || d.status().equalsIgnoreCase(status))
-                .sorted(Comparator.comparing((DooorDeployment d) -> d.timeline().start())
-                        .reversed())
+                .sorted(DooorDeployment.NEWEST_FIRST)
                 .toList();
         List<Map<String, @Nullable Object>> data = all.stream()
                 .skip((long) (page - 1) * limit)

@@ -139,8 +139,10 @@ final class ZectreSimulator extends ProviderSimulator {
         int size = Math.max(1, Math.min(100, intParam(call, "page_size", 20)));
         String appId = call.query().get("app_id");
         boolean ascending = "asc".equalsIgnoreCase(call.query().get("sort_order"));
-        Comparator<ZectreDeployment> order =
-                Comparator.comparing(d -> d.timeline().start());
+        // Ties (one millisecond) broken by the app's version sequence: one order on every page.
+        Comparator<ZectreDeployment> order = Comparator.comparing(
+                        (ZectreDeployment d) -> d.timeline().start())
+                .thenComparingInt(ZectreDeployment::version);
         List<ZectreDeployment> all = deployments.values().stream()
                 .filter(d -> appId == null || d.app().id().equals(appId))
                 .sorted(ascending ? order : order.reversed())

@@ -84,6 +84,19 @@ class DooorSimulatorTest {
     }
 
     @Test
+    void deploymentsCreatedInOneMillisecondAreListedInOneOrder() {
+        Timeline sameInstant = Timeline.historical(Duration.ofHours(1), Duration.ofMillis(50));
+        SeededApp web = new SeededApp("door-web", "web", false);
+        DooorDeployment a = new DooorDeployment("dep_a", web, "MANUAL", "main", "abc", "r-1", null, false, sameInstant);
+        DooorDeployment b = new DooorDeployment("dep_b", web, "MANUAL", "main", "abc", "r-2", null, false, sameInstant);
+
+        assertThat(java.util.stream.Stream.of(a, b).sorted(DooorDeployment.NEWEST_FIRST))
+                .containsExactly(b, a);
+        assertThat(java.util.stream.Stream.of(b, a).sorted(DooorDeployment.NEWEST_FIRST))
+                .containsExactly(b, a);
+    }
+
+    @Test
     void scaleAcceptsZeroToTen() {
         assertThat(call(post(ws, "/deploy/scale", "{\"appId\":\"door-web\",\"replicas\":11}"))
                         .statusCode())

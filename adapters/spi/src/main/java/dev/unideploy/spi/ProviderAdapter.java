@@ -3,6 +3,7 @@ package dev.unideploy.spi;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,6 +38,16 @@ public interface ProviderAdapter {
 
     /** Per operation: native, emulated or unsupported. Total: every {@link Capability} has an entry. */
     Map<Capability, Support> capabilities();
+
+    /**
+     * The {@link Source} fields {@link #trigger} honours through the provider's real API. The gateway refuses a
+     * trigger that sets any other field (400 naming it) before this adapter sees it: a trigger never silently
+     * deploys the app's configured source instead. An adapter still refuses combinations its provider cannot take
+     * ({@link ProviderException.InvalidRequest} naming the field), before any request. None by default.
+     */
+    default Set<SourceField> sourceFields() {
+        return Set.of();
+    }
 
     /** The provider's apps. */
     Mono<List<App>> listApps();

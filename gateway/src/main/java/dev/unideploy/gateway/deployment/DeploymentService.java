@@ -121,7 +121,8 @@ public final class DeploymentService {
                 client,
                 appId.connection(),
                 Capability.TRIGGER,
-                handle -> handle.adapter().trigger(request));
+                handle -> TriggerSources.refuseUnsupported(handle, request.source())
+                        .then(handle.adapter().trigger(request)));
     }
 
     /** Cancels a queued or in-progress deployment; 409 if it is already finished (the adapter's answer). */

@@ -15,12 +15,14 @@ import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.Revision;
 import dev.unideploy.spi.RuntimeHealth;
 import dev.unideploy.spi.ScaleResult;
+import dev.unideploy.spi.SourceField;
 import dev.unideploy.spi.Support;
 import dev.unideploy.spi.TrafficSplit;
 import dev.unideploy.spi.TriggerRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,6 +47,11 @@ public abstract class ForwardingAdapter implements ProviderAdapter {
     @Override
     public Map<Capability, Support> capabilities() {
         return delegate.capabilities();
+    }
+
+    @Override
+    public Set<SourceField> sourceFields() {
+        return delegate.sourceFields();
     }
 
     @Override

@@ -26,6 +26,7 @@ import dev.unideploy.spi.Logs;
 import dev.unideploy.spi.Phase;
 import dev.unideploy.spi.RuntimeHealth;
 import dev.unideploy.spi.Source;
+import dev.unideploy.spi.SourceField;
 import dev.unideploy.spi.Status;
 import dev.unideploy.spi.Support;
 import java.time.Instant;
@@ -170,7 +171,8 @@ final class ApiMapping {
 
     static Provider toProvider(ProviderHandle handle, Provider.HealthEnum health) {
         return new Provider(handle.id(), handle.type(), handle.sandbox(), health, toCapabilities(handle))
-                .cancel(toCancelScope(handle.adapter().cancelScope()));
+                .cancel(toCancelScope(handle.adapter().cancelScope()))
+                .sourceFields(toSourceFields(handle));
     }
 
     /** What a cancel can stop on the connection: its statuses in lifecycle order, and what else limits it. */
@@ -178,6 +180,17 @@ final class ApiMapping {
         Set<DeploymentStatus> statuses = new LinkedHashSet<>();
         scope.statuses().stream().sorted().forEach(status -> statuses.add(toStatus(status)));
         return new CancelScope(statuses).limits(scope.limits());
+    }
+
+    /** What a trigger on this connection honours, in the enum's order. */
+    private static Set<Provider.SourceFieldsEnum> toSourceFields(ProviderHandle handle) {
+        Set<Provider.SourceFieldsEnum> fields = new LinkedHashSet<>();
+        for (SourceField field : SourceField.values()) {
+            if (handle.adapter().sourceFields().contains(field)) {
+                fields.add(Provider.SourceFieldsEnum.fromValue(field.wire()));
+            }
+        }
+        return fields;
     }
 
     private static Capabilities toCapabilities(ProviderHandle handle) {

@@ -12,6 +12,7 @@ import dev.unideploy.spi.Progress;
 import dev.unideploy.spi.ProviderAdapter;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.ProviderException;
+import dev.unideploy.spi.SourceField;
 import dev.unideploy.spi.Support;
 import dev.unideploy.spi.TriggerRequest;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -59,6 +61,15 @@ final class CoolifyAdapter implements ProviderAdapter {
     @Override
     public Map<Capability, Support> capabilities() {
         return CAPABILITIES;
+    }
+
+    /**
+     * None: {@code POST /deploy} takes {@code uuid}, {@code force}, {@code pr} and {@code docker_tag} (pull requests
+     * only) — it always deploys the application's configured branch at its latest commit.
+     */
+    @Override
+    public Set<SourceField> sourceFields() {
+        return Set.of();
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.unideploy.spi.Logs;
 import dev.unideploy.spi.ProviderAdapter;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.ProviderException;
+import dev.unideploy.spi.SourceField;
 import dev.unideploy.spi.Support;
 import dev.unideploy.spi.TriggerRequest;
 import java.time.Clock;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -89,6 +91,12 @@ final class DokployAdapter implements ProviderAdapter {
     @Override
     public Map<Capability, Support> capabilities() {
         return CAPABILITIES;
+    }
+
+    /** None: {@code application.deploy} takes the application, a title and a description only. */
+    @Override
+    public Set<SourceField> sourceFields() {
+        return Set.of();
     }
 
     @Override

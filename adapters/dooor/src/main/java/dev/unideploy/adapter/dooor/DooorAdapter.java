@@ -15,7 +15,7 @@ import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.Revision;
 import dev.unideploy.spi.RuntimeHealth;
 import dev.unideploy.spi.ScaleResult;
-import dev.unideploy.spi.Source;
+import dev.unideploy.spi.SourceField;
 import dev.unideploy.spi.Status;
 import dev.unideploy.spi.Support;
 import dev.unideploy.spi.TrafficSplit;
@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -82,20 +83,19 @@ final class DooorAdapter implements ProviderAdapter {
     }
 
     /**
-     * An image deploys as source {@code IMAGE}, an artifact as an {@code UPLOAD} id, else git (branch/commit).
-     * Dooor has no environments in its deploy API: {@code environment} is not sent.
+     * All four, one kind at a time: {@code gitBranch}/{@code gitCommitSha} (documented), or a {@code source} of
+     * type {@code IMAGE} ({@code imageRef}) or {@code UPLOAD} ({@code uploadId}), as the official MCP client sends.
      */
     @Override
+    public Set<SourceField> sourceFields() {
+        return EnumSet.allOf(SourceField.class);
+    }
+
+    /** See {@link DooorTrigger}: git, an image or an upload; what Dooor would ignore is refused first. */
+    @Override
     public Mono<Deployment> trigger(TriggerRequest request) {
-        Source source = request.source();
-        if (source.image() != null && source.artifactId() != null) {
-            return Mono.error(new ProviderException.InvalidRequest(
-                    "Dooor deploys an image or an upload, not both", "source", null));
-        }
-        DooorJson.TriggerSource from = source.image() != null
-                ? new DooorJson.TriggerSource("IMAGE", source.image(), null)
-                : source.artifactId() != null ? new DooorJson.TriggerSource("UPLOAD", null, source.artifactId()) : null;
-        return client.trigger(new DooorJson.Trigger(request.appId(), source.branch(), source.commitSha(), from))
+        return Mono.fromCallable(() -> DooorTrigger.of(request))
+                .flatMap(client::trigger)
                 .map(DooorDeployments::toDeployment);
     }
 
@@ -115,7 +115,8 @@ final class DooorAdapter implements ProviderAdapter {
             DooorJson.PageOf list = DooorJson.read(node, DooorJson.PageOf.class);
             List<Deployment> deployments = new ArrayList<>();
             // Dooor's list rows may leave out appId (its docs' example does): it is the app asked for.
-            items(list).forEach(item -> deployments.add(withAppId(DooorDeployments.toDeployment(item), appId)));
+            DooorDeployments.newestFirst(items(list))
+                    .forEach(item -> deployments.add(withAppId(DooorDeployments.toDeployment(item), appId)));
             int next = nextPage(list);
             return new DeploymentPage(deployments, next > current ? next + "x" + pageSize : null);
         });

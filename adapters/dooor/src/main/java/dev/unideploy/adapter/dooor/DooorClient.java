@@ -1,13 +1,13 @@
 package dev.unideploy.adapter.dooor;
 
+import dev.unideploy.spi.PathSegment;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.ProviderHttp;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -32,69 +32,69 @@ final class DooorClient {
 
     /** {@code GET /workspaces/{ws}/apps?page=&limit=} → {@code {data, meta}}. */
     Mono<JsonNode> listApps(int page, int limit) {
-        return call("GET", "/apps?page=" + page + "&limit=" + limit, null);
+        return call("GET", () -> "/apps?page=" + page + "&limit=" + limit, null);
     }
 
     /** {@code POST /workspaces/{ws}/deploy} → the new deployment ({@code queued}). */
     Mono<JsonNode> trigger(DooorJson.Trigger body) {
-        return call("POST", "/deploy", body);
+        return call("POST", () -> "/deploy", body);
     }
 
     /** {@code GET /workspaces/{ws}/deploy?appId=&page=&limit=} → {@code {data, meta:{totalPages…}}}. */
     Mono<JsonNode> listDeployments(String appId, int page, int limit) {
-        return call("GET", "/deploy?appId=" + segment(appId) + "&page=" + page + "&limit=" + limit, null);
+        return call("GET", () -> "/deploy?appId=" + segment(appId) + "&page=" + page + "&limit=" + limit, null);
     }
 
     Mono<JsonNode> getDeployment(String id) {
-        return call("GET", "/deploy/" + segment(id), null);
+        return call("GET", () -> "/deploy/" + segment(id), null);
     }
 
     /** {@code GET …/deploy/{id}/logs} → {@code {logs:[string]}}. */
     Mono<JsonNode> logs(String id) {
-        return call("GET", "/deploy/" + segment(id) + "/logs", null);
+        return call("GET", () -> "/deploy/" + segment(id) + "/logs", null);
     }
 
     /** {@code GET …/deploy/{id}/runtime-status} → {@code {phase, ready, total, conditions}}. */
     Mono<JsonNode> runtimeStatus(String id) {
-        return call("GET", "/deploy/" + segment(id) + "/runtime-status", null);
+        return call("GET", () -> "/deploy/" + segment(id) + "/runtime-status", null);
     }
 
     /** {@code POST …/deploy/scale} {@code {appId, replicas}}. */
     Mono<JsonNode> scale(DooorJson.Scale body) {
-        return call("POST", "/deploy/scale", body);
+        return call("POST", () -> "/deploy/scale", body);
     }
 
     /** {@code POST …/deploy/{targetId}/rollback}: {@code targetId} is the deployment to return to. */
     Mono<JsonNode> rollback(String targetId) {
-        return call("POST", "/deploy/" + segment(targetId) + "/rollback", null);
+        return call("POST", () -> "/deploy/" + segment(targetId) + "/rollback", null);
     }
 
     /** {@code GET …/deploy/apps/{appId}/revisions} → a bare array, newest first. */
     Mono<JsonNode> revisions(String appId) {
-        return call("GET", "/deploy/apps/" + segment(appId) + "/revisions", null);
+        return call("GET", () -> "/deploy/apps/" + segment(appId) + "/revisions", null);
     }
 
     /** {@code POST …/deploy/apps/{appId}/traffic} {@code {splits:[{revisionName, percent, tag?}]}}. */
     Mono<JsonNode> traffic(String appId, DooorJson.Traffic body) {
-        return call("POST", "/deploy/apps/" + segment(appId) + "/traffic", body);
+        return call("POST", () -> "/deploy/apps/" + segment(appId) + "/traffic", body);
     }
 
     /** {@code POST …/deploy/revisions/{revisionName}/promote}: 100% to that revision (not app-scoped). */
     Mono<JsonNode> promoteRevision(String revisionName) {
-        return call("POST", "/deploy/revisions/" + segment(revisionName) + "/promote", null);
+        return call("POST", () -> "/deploy/revisions/" + segment(revisionName) + "/promote", null);
     }
 
     Map<String, String> authHeaders() {
         return Map.of("Authorization", "Bearer " + token);
     }
 
-    private Mono<JsonNode> call(String method, String pathAndQuery, @Nullable Object body) {
+    private Mono<JsonNode> call(String method, Supplier<String> pathAndQuery, @Nullable Object body) {
         return Mono.defer(() -> {
                     HttpRequest.BodyPublisher publisher = body == null
                             ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(DooorJson.write(body));
                     HttpRequest.Builder builder = connection
-                            .request(workspacePath + pathAndQuery)
+                            .request(workspacePath + pathAndQuery.get())
                             .header("Authorization", "Bearer " + token)
                             .header("Accept", "application/json")
                             .method(method, publisher);
@@ -133,7 +133,8 @@ final class DooorClient {
         return "Dooor: " + (trimmed.length() > 200 ? trimmed.substring(0, 200) + "…" : trimmed);
     }
 
+    /** Ids are provider data: percent-encoded, and a dot segment names nothing (see {@link PathSegment}). */
     static String segment(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return PathSegment.encode(value);
     }
 }

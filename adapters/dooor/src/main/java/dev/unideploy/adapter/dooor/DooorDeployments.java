@@ -5,12 +5,16 @@ import dev.unideploy.spi.Kind;
 import dev.unideploy.spi.Lifecycle;
 import dev.unideploy.spi.LogLine;
 import dev.unideploy.spi.ProviderException;
+import dev.unideploy.spi.ProviderJson;
 import dev.unideploy.spi.Revision;
 import dev.unideploy.spi.Source;
 import dev.unideploy.spi.Status;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -59,6 +63,21 @@ final class DooorDeployments {
             }
         }
         return LogLine.of(line);
+    }
+
+    /**
+     * A page newest first: {@code createdAt} desc (Dooor documents "ordered by creation date, newest first"), then
+     * {@code id} desc, so that deployments created in the same instant keep one order.
+     */
+    static List<JsonNode> newestFirst(List<JsonNode> rows) {
+        Comparator<JsonNode> created = Comparator.comparing(
+                (JsonNode row) -> toInstant(ProviderJson.text(row, "createdAt")),
+                Comparator.nullsFirst(Comparator.naturalOrder()));
+        Comparator<JsonNode> id = Comparator.comparing(
+                (JsonNode row) -> ProviderJson.text(row, "id"), Comparator.nullsFirst(Comparator.naturalOrder()));
+        List<JsonNode> sorted = new ArrayList<>(rows);
+        sorted.sort(created.thenComparing(id).reversed());
+        return sorted;
     }
 
     static @Nullable String revisionName(JsonNode node) {

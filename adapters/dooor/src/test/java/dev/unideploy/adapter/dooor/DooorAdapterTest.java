@@ -103,6 +103,23 @@ class DooorAdapterTest {
     }
 
     @Test
+    void aGitBranchOrCommitBesideAnImageOrUploadIsRefusedAndNothingSent() {
+        assertThatThrownBy(() -> adapter.trigger(new TriggerRequest(
+                                "a", new Source("main", null, null, "registry/x:1", null), null, false, "c"))
+                        .block())
+                .isInstanceOfSatisfying(
+                        ProviderException.InvalidRequest.class,
+                        invalid -> assertThat(invalid.field()).contains("source.branch"));
+        assertThatThrownBy(() -> adapter.trigger(new TriggerRequest(
+                                "a", new Source(null, null, null, "registry/x:1", "up-1"), null, false, "c"))
+                        .block())
+                .isInstanceOfSatisfying(
+                        ProviderException.InvalidRequest.class,
+                        invalid -> assertThat(invalid.field()).contains("source.artifactId"));
+        assertThat(wm.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void validationMessagesArraysAreJoined() {
         wm.stubFor(post(WS + "/deploy")
                 .willReturn(aResponse()
@@ -140,6 +157,29 @@ class DooorAdapterTest {
         assertThat(adapter.listDeployments("door-web", "2x50", 7).block().nextPageToken())
                 .isEqualTo("3x50");
         wm.verify(getRequestedFor(urlEqualTo(WS + "/deploy?appId=door-web&page=2&limit=50")));
+    }
+
+    @Test
+    void idsAreSentPercentEncodedAndADotSegmentIsSentNowhere() {
+        wm.stubFor(get(WS + "/deploy/a%20b%3F").willReturn(okJson(deployment("a b?", "queued"))));
+
+        assertThat(adapter.getDeployment("a b?").block().id()).isEqualTo("a b?");
+        assertThatThrownBy(() -> adapter.getDeployment("..").block()).isInstanceOf(ProviderException.NotFound.class);
+        assertThat(wm.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
+    void listIsNewestFirstWithTheIdBreakingTies() {
+        String older = deployment("dep_a", "succeeded")
+                .replace("\"createdAt\":\"2026-11-22T12:00:00Z\"", "\"createdAt\":\"2026-11-22T11:00:00Z\"");
+        wm.stubFor(get(urlPathEqualTo(WS + "/deploy"))
+                .willReturn(okJson("{\"data\":[" + deployment("dep_b", "succeeded") + "," + older + ","
+                        + deployment("dep_c", "queued") + "],\"meta\":{\"total\":3,\"page\":1,\"limit\":20,"
+                        + "\"totalPages\":1}}")));
+
+        assertThat(adapter.listDeployments("door-web", null, 20).block().items())
+                .extracting(Deployment::id)
+                .containsExactly("dep_c", "dep_b", "dep_a");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.unideploy.spi.Logs;
 import dev.unideploy.spi.ProviderAdapter;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.ProviderException;
+import dev.unideploy.spi.SourceField;
 import dev.unideploy.spi.Support;
 import dev.unideploy.spi.TriggerRequest;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -69,6 +71,12 @@ final class MistAdapter implements ProviderAdapter {
     @Override
     public Map<Capability, Support> capabilities() {
         return CAPABILITIES;
+    }
+
+    /** None: {@code POST /deployments} takes {@code {"appId"}} only and deploys the latest commit it fetches. */
+    @Override
+    public Set<SourceField> sourceFields() {
+        return Set.of();
     }
 
     /** Mist lists apps per project: {@code projects/getAll}, then {@code apps/getByProjectId} for each. */

@@ -15,6 +15,7 @@ import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.RuntimeHealth;
 import dev.unideploy.spi.ScaleResult;
 import dev.unideploy.spi.Source;
+import dev.unideploy.spi.SourceField;
 import dev.unideploy.spi.Support;
 import dev.unideploy.spi.TriggerRequest;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -97,20 +99,36 @@ final class ZectreAdapter implements ProviderAdapter {
     }
 
     /**
+     * All four, one kind at a time: a branch or commit ({@code ref}) goes through the git trigger, an image or an
+     * artifact makes a new deployment ({@code POST /apps/{app}/deployments}).
+     */
+    @Override
+    public Set<SourceField> sourceFields() {
+        return EnumSet.allOf(SourceField.class);
+    }
+
+    /**
      * An image deploys as {@code process_type: docker}, an artifact as {@code tish}; a branch or commit goes
      * through the git trigger (which blocks while Zectre builds); nothing at all creates a deployment that waits
-     * for a build. Without an environment, Zectre applies its own default ({@code development}).
+     * for a build. Without an environment, Zectre applies its own default ({@code development}). What one call
+     * cannot take together is refused, naming the field that would be ignored.
      */
     @Override
     public Mono<Deployment> trigger(TriggerRequest request) {
         Source source = request.source();
         if (source.image() != null && source.artifactId() != null) {
             return Mono.error(new ProviderException.InvalidRequest(
-                    "Zectre deploys an image or an artifact, not both", "source", null));
+                    "Zectre deploys an image or an artifact, not both", SourceField.ARTIFACT_ID.path(), null));
         }
-        if (source.image() == null
-                && source.artifactId() == null
-                && (source.branch() != null || source.commitSha() != null)) {
+        boolean git = source.branch() != null || source.commitSha() != null;
+        if (git && (source.image() != null || source.artifactId() != null)) {
+            SourceField ignored = source.branch() != null ? SourceField.BRANCH : SourceField.COMMIT_SHA;
+            return Mono.error(new ProviderException.InvalidRequest(
+                    "Zectre builds a branch or commit (git trigger) or deploys an image or artifact, not both",
+                    ignored.path(),
+                    null));
+        }
+        if (git) {
             return client.triggerGit(
                             request.appId(),
                             new ZectreJson.GitTrigger(source.branch(), source.commitSha(), request.environment()))
@@ -127,7 +145,7 @@ final class ZectreAdapter implements ProviderAdapter {
             ZectreJson.DeploymentList list = ZectreJson.read(node, ZectreJson.DeploymentList.class);
             List<Deployment> items = new ArrayList<>();
             if (list.deployments() != null) {
-                list.deployments().forEach(item -> {
+                ZectreDeployments.newestFirst(list.deployments()).forEach(item -> {
                     Deployment deployment = ZectreDeployments.toDeployment(item);
                     // a row without app_id belongs to the app asked for
                     items.add(

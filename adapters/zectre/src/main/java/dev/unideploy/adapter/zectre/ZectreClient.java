@@ -1,16 +1,16 @@
 package dev.unideploy.adapter.zectre;
 
+import dev.unideploy.spi.PathSegment;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.ProviderHttp;
 import dev.unideploy.spi.ResponseLimits;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -36,7 +36,7 @@ final class ZectreClient {
 
     /** {@code GET /apps?page=&page_size=} → {@code {data, total, page, page_size}}. */
     Mono<JsonNode> listApps(int page, int pageSize) {
-        return call("GET", "/apps?page=" + page + "&page_size=" + pageSize, null);
+        return call("GET", () -> "/apps?page=" + page + "&page_size=" + pageSize, null);
     }
 
     /**
@@ -48,43 +48,46 @@ final class ZectreClient {
         String processType = image != null ? "docker" : artifactId != null ? "tish" : null;
         return call(
                 "POST",
-                "/apps/" + segment(appId) + "/deployments",
+                () -> "/apps/" + segment(appId) + "/deployments",
                 new ZectreJson.CreateDeployment(environment, processType, image, artifactId));
     }
 
     /** 🔒 {@code POST /apps/{app}/deploy/trigger} → 201 {@code {deployment_id, status, message}}. */
     Mono<JsonNode> triggerGit(String appId, ZectreJson.GitTrigger body) {
-        return call("POST", "/apps/" + segment(appId) + "/deploy/trigger", body);
+        return call("POST", () -> "/apps/" + segment(appId) + "/deploy/trigger", body);
     }
 
     /** {@code GET /apps/{app}/deployments?page_size=&page_token=} → {@code {deployments, next_page_token}}. */
     Mono<JsonNode> listDeployments(String appId, @Nullable String pageToken, int pageSize) {
-        String query = "?page_size=" + pageSize + (pageToken == null ? "" : "&page_token=" + segment(pageToken));
-        return call("GET", "/apps/" + segment(appId) + "/deployments" + query, null);
+        return call(
+                "GET",
+                () -> "/apps/" + segment(appId) + "/deployments?page_size=" + pageSize
+                        + (pageToken == null ? "" : "&page_token=" + segment(pageToken)),
+                null);
     }
 
     Mono<JsonNode> getDeployment(String id) {
-        return call("GET", "/deployments/" + segment(id), null);
+        return call("GET", () -> "/deployments/" + segment(id), null);
     }
 
     /** {@code POST /deployments/{id}/cancel} → the updated deployment. */
     Mono<JsonNode> cancel(String id) {
-        return call("POST", "/deployments/" + segment(id) + "/cancel", null);
+        return call("POST", () -> "/deployments/" + segment(id) + "/cancel", null);
     }
 
     /** {@code GET /deployments/{id}/logs} → a JSON array of entries. */
     Mono<JsonNode> logs(String id) {
-        return call("GET", "/deployments/" + segment(id) + "/logs", null);
+        return call("GET", () -> "/deployments/" + segment(id) + "/logs", null);
     }
 
     /** {@code POST /deployments/{id}/promote} → 201 {@code {deployment_id, message}}. */
     Mono<JsonNode> promote(String id, ZectreJson.Promote body) {
-        return call("POST", "/deployments/" + segment(id) + "/promote", body);
+        return call("POST", () -> "/deployments/" + segment(id) + "/promote", body);
     }
 
     /** {@code PATCH /deployments/{id}} {@code {"spec":{…}}}: in place, no new deployment. */
     Mono<JsonNode> patch(String id, ZectreJson.ScalePatch body) {
-        return call("PATCH", "/deployments/" + segment(id), body);
+        return call("PATCH", () -> "/deployments/" + segment(id), body);
     }
 
     /**
@@ -137,13 +140,13 @@ final class ZectreClient {
         return Map.of(API_KEY_HEADER, token);
     }
 
-    private Mono<JsonNode> call(String method, String pathAndQuery, @Nullable Object body) {
+    private Mono<JsonNode> call(String method, Supplier<String> pathAndQuery, @Nullable Object body) {
         return Mono.defer(() -> {
                     HttpRequest.BodyPublisher publisher = body == null
                             ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(ZectreJson.write(body));
-                    HttpRequest.Builder builder =
-                            authenticated(connection.request(pathAndQuery)).method(method, publisher);
+                    HttpRequest.Builder builder = authenticated(connection.request(pathAndQuery.get()))
+                            .method(method, publisher);
                     if (body != null) {
                         builder.header("Content-Type", "application/json");
                     }
@@ -192,7 +195,8 @@ final class ZectreClient {
         return value != null && value.isValueNode() && !value.isNull() ? value.asString() : null;
     }
 
+    /** Ids are provider data: percent-encoded, and a dot segment names nothing (see {@link PathSegment}). */
     static String segment(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return PathSegment.encode(value);
     }
 }

@@ -4,10 +4,14 @@ import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.Lifecycle;
 import dev.unideploy.spi.LogLine;
 import dev.unideploy.spi.ProviderException;
+import dev.unideploy.spi.ProviderJson;
 import dev.unideploy.spi.Source;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -39,6 +43,21 @@ final class ZectreDeployments {
                 .finishedAt(lifecycle.terminal() ? toInstant(wire.updatedAt()) : null)
                 .raw(ZectreJson.redacted(node))
                 .build();
+    }
+
+    /**
+     * A page newest first: {@code created_at} desc, then {@code version} desc — the app's own sequence, which
+     * Zectre's cursor pages by — so deployments created in the same instant keep one order on every page.
+     */
+    static List<JsonNode> newestFirst(List<JsonNode> rows) {
+        Comparator<JsonNode> created = Comparator.comparing(
+                (JsonNode row) -> toInstant(ProviderJson.text(row, "created_at")),
+                Comparator.nullsFirst(Comparator.naturalOrder()));
+        Comparator<JsonNode> version =
+                Comparator.comparingLong(row -> row.path("version").asLong(0));
+        List<JsonNode> sorted = new ArrayList<>(rows);
+        sorted.sort(created.thenComparing(version).reversed());
+        return sorted;
     }
 
     /** A log entry ({@code {timestamp, message, …}}); a non-JSON SSE payload is the message itself. */

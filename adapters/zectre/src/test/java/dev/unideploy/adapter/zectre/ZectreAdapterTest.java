@@ -123,8 +123,29 @@ class ZectreAdapterTest {
         assertThatThrownBy(() -> adapter.trigger(new TriggerRequest(
                                 "zec-web", new Source(null, null, null, "nginx", "art-9"), null, false, "c"))
                         .block())
-                .isInstanceOf(ProviderException.InvalidRequest.class);
+                .isInstanceOfSatisfying(
+                        ProviderException.InvalidRequest.class,
+                        invalid -> assertThat(invalid.field()).contains("source.artifactId"));
         wm.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void triggerWithABranchAndAnImageSendsNothingAndNamesTheBranch() {
+        // The image would deploy and the branch be ignored: refused instead.
+        assertThatThrownBy(() -> adapter.trigger(new TriggerRequest(
+                                "zec-web", new Source("main", null, null, "nginx", null), null, false, "c"))
+                        .block())
+                .isInstanceOfSatisfying(
+                        ProviderException.InvalidRequest.class,
+                        invalid -> assertThat(invalid.field()).contains("source.branch"));
+        assertThatThrownBy(() -> adapter.trigger(new TriggerRequest(
+                                "zec-web", new Source(null, "abc", null, null, "art-9"), null, false, "c"))
+                        .block())
+                .isInstanceOfSatisfying(
+                        ProviderException.InvalidRequest.class,
+                        invalid -> assertThat(invalid.field()).contains("source.commitSha"));
+        wm.verify(0, anyRequestedFor(anyUrl()));
+        assertThat(adapter.sourceFields()).containsExactlyInAnyOrder(dev.unideploy.spi.SourceField.values());
     }
 
     @Test
@@ -139,6 +160,32 @@ class ZectreAdapterTest {
         assertThat(page.nextPageToken()).isEqualTo("41");
         wm.verify(getRequestedFor(urlEqualTo("/api/v1/apps/zec-web/deployments?page_size=20&page_token=42"))
                 .withHeader("X-API-Key", equalTo(TOKEN)));
+    }
+
+    @Test
+    void idsAreSentPercentEncodedAndADotSegmentIsSentNowhere() {
+        wm.stubFor(get("/api/v1/deployments/a%20b%2Fc").willReturn(okJson(deployment("a b/c", "running", 1, 2))));
+
+        assertThat(adapter.getDeployment("a b/c").block().id()).isEqualTo("a b/c");
+        assertThatThrownBy(() -> adapter.getDeployment("..").block()).isInstanceOf(ProviderException.NotFound.class);
+        assertThatThrownBy(() -> adapter.listDeployments("zec-web", "..", 5).block())
+                .isInstanceOf(ProviderException.NotFound.class);
+        wm.verify(1, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void listIsNewestFirstWithTheVersionBreakingTies() {
+        String v1 = deployment("d-1", "succeeded", 2, 2)
+                .replace("\"version\":3", "\"version\":1")
+                .replace("2026-11-22T10:00:00Z", "2026-11-22T09:00:00Z");
+        String v2 = deployment("d-2", "succeeded", 2, 2).replace("\"version\":3", "\"version\":2");
+        String v3 = deployment("d-3", "running", 1, 2);
+        wm.stubFor(get(urlPathEqualTo("/api/v1/apps/zec-web/deployments"))
+                .willReturn(okJson("{\"deployments\":[" + v2 + "," + v1 + "," + v3 + "]}")));
+
+        assertThat(adapter.listDeployments("zec-web", null, 20).block().items())
+                .extracting(Deployment::id)
+                .containsExactly("d-3", "d-2", "d-1");
     }
 
     @Test

@@ -119,7 +119,7 @@ class ZectreEventStreamTest {
                         .withBody("data: {\"message\":\"waiting\"}\n\n")
                         .withChunkedDribbleDelay(2, 8000)));
 
-        List<DeploymentEvent> events = adapter.events(ID).collectList().block(Duration.ofSeconds(6));
+        List<DeploymentEvent> events = adapter.events(ID).collectList().block(Duration.ofSeconds(30));
 
         assertThat(events)
                 .last()
