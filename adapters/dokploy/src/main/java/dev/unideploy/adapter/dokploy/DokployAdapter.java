@@ -267,21 +267,10 @@ final class DokployAdapter implements ProviderAdapter {
                 .map(line -> new DeploymentEvent.Log(LogLine.of(line)));
     }
 
-    /**
-     * The deployment a deploy made when its answer was lost: found by the title we sent (see {@link
-     * DokployLookup#created}). Rollback and promote are not supported here, so never sent.
-     */
+    /** The deployment a deploy made when its answer was lost (see {@link DokployLookup#created}). */
     @Override
     public Mono<Deployment> findCreated(Creation creation, Instant sentAt) {
-        if (!(creation instanceof Creation.Trigger trigger)) {
-            return Mono.error(new ProviderException.Unsupported(
-                    creation instanceof Creation.Rollback ? Capability.ROLLBACK : Capability.PROMOTE));
-        }
-        return Mono.defer(() -> {
-            DokployId.checkApp(trigger.request().appId());
-            return lookup.created(trigger.request().appId(), trigger.request().correlationId(), sentAt)
-                    .map(Found::deployment);
-        });
+        return lookup.created(creation, sentAt).map(Found::deployment);
     }
 
     @Override

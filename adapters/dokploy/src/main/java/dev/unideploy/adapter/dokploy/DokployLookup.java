@@ -1,6 +1,7 @@
 package dev.unideploy.adapter.dokploy;
 
 import dev.unideploy.adapter.dokploy.DokployDeploymentMapping.Found;
+import dev.unideploy.spi.Capability;
 import dev.unideploy.spi.Creation;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.DeploymentPage;
@@ -98,33 +99,40 @@ final class DokployLookup {
     }
 
     /**
-     * The deployment a deploy sent with our title for {@code correlationId} made, when its answer was lost: the job or
+     * The deployment a deploy sent with our title for its correlation id made, when its answer was lost: the job or
      * row with that title; else — Dokploy overwrites the title with the commit message once the clone succeeds — the
      * app's first row made since {@code sentAt} that carries no other gateway title. Empty when there is neither.
+     * Rollback and promote are not supported here, so never sent.
      */
-    Mono<Found> created(String applicationId, String correlationId, Instant sentAt) {
-        DokployId id = DokployId.correlated(applicationId, correlationId);
-        return resolve(id)
-                .onErrorResume(ProviderException.NotFound.class, none -> Mono.empty())
-                .switchIfEmpty(Mono.defer(() -> client.deployments(applicationId)
-                        .flatMap(rows -> {
-                            List<Found> renamed = new ArrayList<>();
-                            for (JsonNode node : rows) {
-                                String title = DokployJson.text(node, "title");
-                                if (title == null || !DokployId.isGatewayTitle(title)) {
-                                    renamed.add(DokployDeploymentMapping.fromRow(node, applicationId));
-                                }
-                            }
-                            return Mono.justOrEmpty(Creation.firstSince(
-                                            renamed.stream()
-                                                    .map(Found::deployment)
-                                                    .toList(),
-                                            sentAt,
-                                            any -> true)
-                                    .flatMap(first -> renamed.stream()
-                                            .filter(found -> found.deployment() == first)
-                                            .findFirst()));
-                        })));
+    Mono<Found> created(Creation creation, Instant sentAt) {
+        if (!(creation instanceof Creation.Trigger trigger)) {
+            return Mono.error(new ProviderException.Unsupported(
+                    creation instanceof Creation.Rollback ? Capability.ROLLBACK : Capability.PROMOTE));
+        }
+        String applicationId = trigger.request().appId();
+        return Mono.defer(() -> {
+            DokployId.checkApp(applicationId);
+            return resolve(DokployId.correlated(applicationId, trigger.request().correlationId()))
+                    .onErrorResume(ProviderException.NotFound.class, none -> Mono.empty())
+                    .switchIfEmpty(Mono.defer(() -> renamedSince(applicationId, sentAt)));
+        });
+    }
+
+    private Mono<Found> renamedSince(String applicationId, Instant sentAt) {
+        return client.deployments(applicationId).flatMap(rows -> {
+            List<Found> renamed = new ArrayList<>();
+            for (JsonNode node : rows) {
+                String title = DokployJson.text(node, "title");
+                if (title == null || !DokployId.isGatewayTitle(title)) {
+                    renamed.add(DokployDeploymentMapping.fromRow(node, applicationId));
+                }
+            }
+            return Mono.justOrEmpty(Creation.firstSince(
+                            renamed.stream().map(Found::deployment).toList(), sentAt, any -> true)
+                    .flatMap(first -> renamed.stream()
+                            .filter(found -> found.deployment() == first)
+                            .findFirst()));
+        });
     }
 
     private Mono<Found> inRows(DokployId id) {
