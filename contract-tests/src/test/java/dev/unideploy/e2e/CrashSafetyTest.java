@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.unideploy.gateway.config.UnideployProperties;
 import dev.unideploy.gateway.security.ApiKeys;
+import dev.unideploy.gateway.store.IdempotencyRecords.Attempt;
+import dev.unideploy.gateway.store.IdempotencyRecords.Claim;
+import dev.unideploy.gateway.store.IdempotencyRecords.Entry;
+import dev.unideploy.gateway.store.IdempotencyRecords.State;
+import dev.unideploy.gateway.store.RedisStore;
 import dev.unideploy.gateway.testing.LocalRedis;
 import dev.unideploy.sandbox.Sandbox;
 import dev.unideploy.sandbox.SandboxOptions;
@@ -17,6 +23,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +49,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class CrashSafetyTest {
 
     private static final String KEY = "crash-safety-key-0123456789";
-    private static final Duration LATE = Duration.ofSeconds(3);
+    private static final Duration LATE = Duration.ofSeconds(5);
 
     private static LocalRedis redis;
     private static Sandbox sandbox;
@@ -54,10 +61,10 @@ class CrashSafetyTest {
     private static final String[] SETTINGS = {
         "--unideploy.clients.ci.key-sha256=" + ApiKeys.sha256(KEY),
         "--unideploy.clients.ci.scopes=deployments:read,deployments:write",
-        "--unideploy.resilience.write-timeout=1s",
+        "--unideploy.resilience.write-timeout=2s",
         "--unideploy.resilience.read-timeout=4s",
         "--unideploy.resilience.read-retries=0",
-        "--unideploy.idempotency.lease=3s",
+        "--unideploy.idempotency.lease=4s",
         "--unideploy.idempotency.settle=1s",
         "--unideploy.idempotency.recheck=200ms"
     };
@@ -146,6 +153,17 @@ class CrashSafetyTest {
                                     > sentBefore.get(type)));
             doomed.kill();
             assertThat(doomed.alive()).isFalse();
+            // what it left in Redis: each key still in flight, with what it sent, under its lease
+            try (RedisStore store =
+                    RedisStore.connect(new UnideployProperties.Redis(redis.url(), Duration.ofSeconds(2)))) {
+                for (String type : TriggerTarget.TYPES) {
+                    Claim read = store.claim(recordKey(keys.get(type)), probe()).block();
+                    assertThat(read.won()).as("%s has a record", type).isFalse();
+                    Entry left = read.current();
+                    assertThat(left.state()).as("%s record", type).isEqualTo(State.IN_FLIGHT);
+                    assertThat(left.attempt()).isNotNull();
+                }
+            }
         } finally {
             faults.forEach((type, fault) -> Faults.clear(sandbox.provider(type), fault));
         }
@@ -156,6 +174,16 @@ class CrashSafetyTest {
                     KeyedWrites.retryUntil(two, 202, HttpMethod.POST, "/v1/deployments", target.body(), keys.get(type));
             assertOneDeploymentReturned(target, before.get(type), sentBefore.get(type), retry);
         }
+    }
+
+    /** The record key of a trigger under {@code idempotencyKey}: scoped to the client and target, as the gateway does. */
+    private static String recordKey(String idempotencyKey) {
+        return ApiKeys.sha256("ci\nPOST /v1/deployments\n" + idempotencyKey);
+    }
+
+    /** An entry that never wins a claim of a key already held: it only reads what holds it. */
+    private static Entry probe() {
+        return Entry.inFlight("probe", Attempt.startingAt(Instant.now()), Instant.now());
     }
 
     private static void assertOneDeploymentReturned(

@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.awaitility.Awaitility;
 
 /**
@@ -32,25 +34,31 @@ final class GatewayProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts an instance with the given {@code --key=value} settings (on a port of its own) and waits until it answers. */
+    /**
+     * Starts an instance with the given {@code --key=value} settings (a later one for the same key wins; the port is
+     * its own) and waits until it answers.
+     */
     static GatewayProcess start(List<String> settings) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        // a setting given twice would reach Spring as "a,b": the later one wins, and the port is this one's
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("--spring.main.banner-mode", "off");
+        for (String setting : settings) {
+            int equals = setting.indexOf('=');
+            options.put(setting.substring(0, equals), setting.substring(equals + 1));
+        }
+        options.put("--server.port", Integer.toString(port));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m",
                 "-XX:TieredStopAtLevel=1",
                 "-cp",
                 System.getProperty("java.class.path"),
-                UnideployApplication.class.getName(),
-                "--server.port=" + port,
-                "--spring.main.banner-mode=off"));
-        // the port is this one's; the rest as given
-        settings.stream()
-                .filter(setting -> !setting.startsWith("--server.port="))
-                .forEach(command::add);
+                UnideployApplication.class.getName()));
+        options.forEach((name, value) -> command.add(name + "=" + value));
         Path log = Files.createTempFile("gateway-process-", ".log");
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

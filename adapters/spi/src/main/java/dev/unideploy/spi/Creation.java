@@ -37,7 +37,8 @@ public sealed interface Creation {
     /**
      * Of the deployments of an app that could be what a write sent at {@code sentAt} made, the one it made: the first
      * made since it was sent — a later write can only have made a later one. A provider that keeps whole seconds
-     * (Coolify's Laravel timestamps) stamps it with the second it was sent in. Only when none was made since, the
+     * (Coolify's Laravel timestamps; told by every stamp falling on a whole second) stamps it with the second it was
+     * sent in. Only when none was made since, the
      * last one made in the {@link #CLOCK_TOLERANCE} before (the provider's clock may be behind ours); else none.
      * Candidates without a creation time are never taken.
      *
@@ -49,14 +50,18 @@ public sealed interface Creation {
             List<T> candidates,
             Function<? super T, @Nullable Instant> createdAt,
             Comparator<? super T> creationOrder) {
-        Optional<T> since = candidates.stream()
+        // a provider whose stamps all fall on whole seconds keeps no more: ours carries the second it was sent in
+        boolean wholeSeconds =
+                candidates.stream().map(createdAt).filter(Objects::nonNull).allMatch(created -> created.getNano() == 0);
+        Instant since = wholeSeconds ? sentAt.truncatedTo(ChronoUnit.SECONDS) : sentAt;
+        Optional<T> first = candidates.stream()
                 .filter(candidate -> {
                     Instant created = createdAt.apply(candidate);
-                    return created != null && !created.isBefore(precision(created, sentAt));
+                    return created != null && !created.isBefore(since);
                 })
                 .min(creationOrder);
-        if (since.isPresent()) {
-            return since;
+        if (first.isPresent()) {
+            return first;
         }
         Instant earliest = sentAt.minus(CLOCK_TOLERANCE);
         return candidates.stream()
@@ -65,11 +70,6 @@ public sealed interface Creation {
                     return created != null && !created.isBefore(earliest);
                 })
                 .max(creationOrder);
-    }
-
-    /** {@code sentAt} as precise as {@code created}: whole seconds when the provider keeps no more. */
-    private static Instant precision(Instant created, Instant sentAt) {
-        return created.getNano() == 0 ? sentAt.truncatedTo(ChronoUnit.SECONDS) : sentAt;
     }
 
     /**
