@@ -91,7 +91,8 @@ class SdkSmokeIT {
         requireToolchain("Go", "go 1.23+", Toolchains.go());
         Path project = fresh("go");
         try (Stream<Path> tests = Files.list(MODULE.resolve("go/smoke"))) {
-            for (Path test : tests.filter(p -> p.toString().endsWith("_test.go")).toList()) {
+            for (Path test :
+                    tests.filter(p -> p.toString().endsWith("_test.go")).toList()) {
                 Files.copy(test, project.resolve(test.getFileName()));
             }
         }
