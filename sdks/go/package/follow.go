@@ -16,9 +16,10 @@ import (
 	sse "github.com/tmaxmax/go-sse"
 )
 
-// DeploymentEvent is one event of a deployment's stream: a *StatusEvent, *LogEvent, *EndEvent or *ErrorEvent.
+// DeploymentStreamEvent is one event of a deployment's live stream: a *StatusEvent, *LogEvent, *EndEvent or
+// *ErrorEvent. (DeploymentEvent is the webhook and /v1/events payload.)
 // EventID is where a reconnection resumes (Last-Event-ID).
-type DeploymentEvent interface {
+type DeploymentStreamEvent interface {
 	EventID() string
 }
 
@@ -75,8 +76,8 @@ func NewIdempotencyKey() string {
 //		case *unideploy.EndEvent: fmt.Println(e.Deployment.Status)
 //		}
 //	}
-func (c *APIClient) FollowDeployment(ctx context.Context, id string, lastEventID string) iter.Seq2[DeploymentEvent, error] {
-	return func(yield func(DeploymentEvent, error) bool) {
+func (c *APIClient) FollowDeployment(ctx context.Context, id string, lastEventID string) iter.Seq2[DeploymentStreamEvent, error] {
+	return func(yield func(DeploymentStreamEvent, error) bool) {
 		failures := 0
 		for {
 			ended, progressed, err := c.streamOnce(ctx, id, &lastEventID, yield)
@@ -108,7 +109,7 @@ func (c *APIClient) FollowDeployment(ctx context.Context, id string, lastEventID
 }
 
 // streamOnce reads one connection; ended is true when the consumer stopped or the end event came.
-func (c *APIClient) streamOnce(ctx context.Context, id string, lastEventID *string, yield func(DeploymentEvent, error) bool) (ended, progressed bool, err error) {
+func (c *APIClient) streamOnce(ctx context.Context, id string, lastEventID *string, yield func(DeploymentStreamEvent, error) bool) (ended, progressed bool, err error) {
 	base, err := c.cfg.ServerURLWithContext(ctx, "EventsAPIService.StreamDeploymentEvents")
 	if err != nil {
 		return false, false, err
@@ -161,7 +162,7 @@ func (c *APIClient) streamOnce(ctx context.Context, id string, lastEventID *stri
 	return false, progressed, nil // closed before its end
 }
 
-func typedEvent(raw sse.Event) (DeploymentEvent, error) {
+func typedEvent(raw sse.Event) (DeploymentStreamEvent, error) {
 	switch raw.Type {
 	case "status", "end":
 		var deployment Deployment

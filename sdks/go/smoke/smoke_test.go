@@ -103,7 +103,7 @@ func TestFollowsADeploymentLive(t *testing.T) {
 		t.Fatalf("TriggerDeployment: %v", err)
 	}
 
-	var events []unideploy.DeploymentEvent
+	var events []unideploy.DeploymentStreamEvent
 	for event, err := range api.FollowDeployment(ctx, started.GetId(), "") {
 		if err != nil {
 			t.Fatalf("FollowDeployment: %v", err)
@@ -112,7 +112,7 @@ func TestFollowsADeploymentLive(t *testing.T) {
 	}
 
 	// status first while it runs; a deployment already finished sends its lines, then status and end
-	if !slices.ContainsFunc(events, func(e unideploy.DeploymentEvent) bool { _, ok := e.(*unideploy.StatusEvent); return ok }) {
+	if !slices.ContainsFunc(events, func(e unideploy.DeploymentStreamEvent) bool { _, ok := e.(*unideploy.StatusEvent); return ok }) {
 		t.Error("no status event")
 	}
 	end, ok := events[len(events)-1].(*unideploy.EndEvent)

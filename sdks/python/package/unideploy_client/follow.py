@@ -31,7 +31,7 @@ from unideploy_client.models.log_line import LogLine
 from unideploy_client.models.trigger_deployment_request import TriggerDeploymentRequest
 from unideploy_client.problems import ProblemError
 
-__all__ = ["Deployments", "StatusEvent", "LogEvent", "EndEvent", "ErrorEvent", "DeploymentEvent", "ProblemError"]
+__all__ = ["Deployments", "StatusEvent", "LogEvent", "EndEvent", "ErrorEvent", "DeploymentStreamEvent", "ProblemError"]
 
 #: Failed reconnections in a row (without a log line or the end between them) before ``follow`` raises.
 RECONNECTIONS = 5
@@ -69,7 +69,7 @@ class ErrorEvent:
     problem: ProblemError
 
 
-DeploymentEvent = Union[StatusEvent, LogEvent, EndEvent, ErrorEvent]
+DeploymentStreamEvent = Union[StatusEvent, LogEvent, EndEvent, ErrorEvent]
 T = TypeVar("T")
 
 
@@ -121,7 +121,7 @@ class Deployments:
     def get(self, deployment_id: str) -> Deployment:
         return _typed(lambda: self._api.get_deployment(deployment_id))
 
-    def follow(self, deployment_id: str, last_event_id: Optional[str] = None) -> Iterator[DeploymentEvent]:
+    def follow(self, deployment_id: str, last_event_id: Optional[str] = None) -> Iterator[DeploymentStreamEvent]:
         """The deployment's events, from its current state (or after ``last_event_id``) to ``end``."""
         failures = 0
         with httpx.Client(timeout=httpx.Timeout(30.0, read=None)) as http:
@@ -151,7 +151,7 @@ class Deployments:
 
     async def follow_async(
         self, deployment_id: str, last_event_id: Optional[str] = None
-    ) -> AsyncIterator[DeploymentEvent]:
+    ) -> AsyncIterator[DeploymentStreamEvent]:
         """``follow`` as an async generator (``async for event in deployments.follow_async(id)``)."""
         failures = 0
         async with httpx.AsyncClient(timeout=httpx.Timeout(30.0, read=None)) as http:
@@ -241,7 +241,7 @@ def _check(response: httpx.Response, read: Callable[[], bytes]) -> None:
         raise ProblemError.from_body(response.status_code, response.reason_phrase, read())
 
 
-def _typed_event(sse: ServerSentEvent) -> Optional[DeploymentEvent]:
+def _typed_event(sse: ServerSentEvent) -> Optional[DeploymentStreamEvent]:
     if sse.event == "status":
         return StatusEvent(sse.id, Deployment.from_json(sse.data))
     if sse.event == "log":

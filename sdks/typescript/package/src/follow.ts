@@ -11,8 +11,11 @@ import {
 import { Configuration, FetchError } from './runtime';
 import { ProblemError, problemMiddleware } from './problems';
 
-/** One event of a deployment's stream; `id` is where a reconnection resumes (`Last-Event-ID`). */
-export type DeploymentEvent =
+/**
+ * One event of a deployment's live stream; `id` is where a reconnection resumes (`Last-Event-ID`).
+ * (`DeploymentEvent` is the webhook and `/v1/events` payload.)
+ */
+export type DeploymentStreamEvent =
   | { type: 'status'; id: string; deployment: Deployment }
   | { type: 'log'; id: string; line: LogLine }
   | { type: 'end'; id: string; deployment: Deployment }
@@ -94,7 +97,7 @@ export class Deployments {
   }
 
   /** The deployment's events, from its current state (or after `lastEventId`) to `end`. */
-  async *follow(id: string, options: FollowOptions = {}): AsyncGenerator<DeploymentEvent, void, undefined> {
+  async *follow(id: string, options: FollowOptions = {}): AsyncGenerator<DeploymentStreamEvent, void, undefined> {
     let lastEventId = options.lastEventId;
     let failures = 0;
     for (;;) {
@@ -190,7 +193,7 @@ export class Deployments {
   }
 }
 
-function typed(message: EventSourceMessage): DeploymentEvent | undefined {
+function typed(message: EventSourceMessage): DeploymentStreamEvent | undefined {
   const id = message.id ?? '';
   switch (message.event) {
     case 'status':

@@ -42,7 +42,7 @@ class GithubActionTest {
             String variable = "INPUT_" + input.toUpperCase(Locale.ROOT).replace('-', '_');
             assertThat(env).as(input).containsKey(variable);
             assertThat(env.get(variable)).contains("inputs." + input);
-            assertThat(script).as(input).contains("$" + variable).doesNotContain("inputs." + input);
+            assertThat(script).as(input).contains(variable).doesNotContain("inputs." + input);
         }
         assertThat(env)
                 .containsEntry("UNIDEPLOY_URL", "${{ inputs.url }}")

@@ -148,7 +148,10 @@ class PipelineTest {
         String program = "source " + script + "\ncompopt() { :; }\n"
                 + "COMP_LINE='" + line + "'; COMP_POINT=${#COMP_LINE}\n"
                 + "COMP_WORDS=(" + words + "); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))\n"
-                + "_picocli_unideploy; printf '%s\\n' \"${COMPREPLY[@]}\"\n";
+                // the function bash itself would call: the one `complete` registered for unideploy
+                + "fn=$(complete -p unideploy | sed -E 's/.*-F ([^ ]+).*/\\1/')\n"
+                + "$fn unideploy \"${COMP_WORDS[COMP_CWORD]}\" \"${COMP_WORDS[COMP_CWORD-1]}\"\n"
+                + "printf '%s\\n' \"${COMPREPLY[@]}\"\n";
         Process bash = new ProcessBuilder("bash", "-c", program)
                 .directory(new File(System.getProperty("java.io.tmpdir")))
                 .redirectErrorStream(true)

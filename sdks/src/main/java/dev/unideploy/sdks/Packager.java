@@ -50,6 +50,7 @@ public final class Packager {
 
     private void java(Path javaTarget) throws IOException {
         Path out = Files.createDirectories(dist.resolve("java"));
+        Files.copy(module.resolve("java/README.md"), out.resolve("README.md"), StandardCopyOption.REPLACE_EXISTING);
         String jar = "unideploy-client-" + version;
         try (Stream<Path> jars = Files.list(javaTarget)) {
             for (Path built : jars.filter(p -> p.getFileName().toString().matches("unideploy-client-.*\\.jar"))

@@ -103,11 +103,17 @@ class SdkSmokeIT {
 
                 require github.com/unideploy/unideploy-go v0.1.0
                 """);
-        // the module from target/dist/go, its two dependencies from the Go module proxy
+        // the module from target/dist/go, its two dependencies from the Go module proxy; a module cache of this
+        // build's own (writable, so that `clean` removes it): the machine's cache keeps the first v0.1.0 it saw
         Map<String, String> env = Map.of(
-                "GOPROXY", DIST.resolve("go").toUri() + ",https://proxy.golang.org",
-                "GONOSUMDB", "github.com/unideploy",
-                "GOFLAGS", "-mod=mod");
+                "GOPROXY",
+                DIST.resolve("go").toUri() + ",https://proxy.golang.org",
+                "GONOSUMDB",
+                "github.com/unideploy",
+                "GOMODCACHE",
+                MODULE.resolve("target/smoke-gomodcache").toString(),
+                "GOFLAGS",
+                "-mod=mod -modcacherw");
 
         install("go", project, env, "go", "mod", "tidy");
         smoke("go", project, env, "go", "test", "-count=1", "-v", "./...");
