@@ -44,7 +44,7 @@ abstract class SandboxWebhooksTest {
             registry.add("unideploy.sandbox.ports." + type, () -> "0");
         }
         Map<String, String> settings = Map.ofEntries(
-                Map.entry("unideploy.sandbox.step", "1200ms"),
+                Map.entry("unideploy.sandbox.step", "2s"),
                 Map.entry("unideploy.events.poll-interval", "200ms"),
                 Map.entry("unideploy.resilience.coalesce-window", "50ms"),
                 Map.entry("unideploy.feed.interval", "250ms"),
