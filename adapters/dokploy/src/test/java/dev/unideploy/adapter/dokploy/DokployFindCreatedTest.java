@@ -33,6 +33,13 @@ class DokployFindCreatedTest {
     private static final Creation DEPLOY =
             new Creation.Trigger(new TriggerRequest("dok-web", Source.EMPTY, null, false, "c0ffee"));
 
+    /** The ids (and so the titles) this connection's trigger would have sent for ours and for another deploy. */
+    private static final DokploySeal SEAL = new DokploySeal("key-secret");
+
+    private static final DokployTriggeredId OURS = SEAL.issue("dok-web", SENT, "c0ffee");
+    private static final DokployTriggeredId OTHER =
+            SEAL.issue("dok-web", Instant.parse("2026-11-22T10:00:00.400Z"), "beef");
+
     private ProviderAdapter adapter;
 
     @BeforeEach
@@ -62,12 +69,12 @@ class DokployFindCreatedTest {
     void aQueuedJobWithOurTitleIsTheDeployment() {
         rows(row("r1", "Manual", "2026-11-22T09:00:00.000Z"));
         queue("""
-                [{"id":"7","name":"deployments","data":{"applicationId":"dok-web","titleLog":"unideploy-c0ffee"},
-                  "timestamp":1795341600600,"state":"waiting"}]""");
+                [{"id":"7","name":"deployments","data":{"applicationId":"dok-web","titleLog":"%s"},
+                  "timestamp":1795341600600,"state":"waiting"}]""".formatted(OURS.title()));
 
         Deployment found = adapter.findCreated(DEPLOY, SENT).block();
 
-        assertThat(found.id()).isEqualTo("dok-web.u-c0ffee");
+        assertThat(found.id()).isEqualTo(OURS.toString());
         dokploy.verify(0, postRequestedFor(anyUrl()));
     }
 
@@ -77,12 +84,14 @@ class DokployFindCreatedTest {
         rows(
                 row("later", "second commit", "2026-11-22T10:00:03.000Z"),
                 row("ours", "hello from local git", "2026-11-22T10:00:01.000Z"),
-                row("other", "unideploy-beef", "2026-11-22T10:00:00.900Z"),
+                row("other", OTHER.title(), "2026-11-22T10:00:00.900Z"),
                 row("before", "old commit", "2026-11-22T09:59:00.000Z"));
 
         Deployment found = adapter.findCreated(DEPLOY, SENT).block();
 
-        assertThat(found.id()).isEqualTo("dok-web.ours");
+        // the row renamed after its clone, named by the id the trigger would have answered (lists show it so too)
+        assertThat(found.id()).isEqualTo(OURS.toString());
+        assertThat(found.createdAt()).isEqualTo(Instant.parse("2026-11-22T10:00:01.000Z"));
         dokploy.verify(0, postRequestedFor(anyUrl()));
     }
 
