@@ -53,11 +53,11 @@ final class OidcLoginController {
     private final WebClient web;
     private final Mono<Map<String, Object>> discovery;
 
-    OidcLoginController(OidcProperties oidc, JwtAuthenticator jwts, SessionCookies sessions, WebClient.Builder web) {
+    OidcLoginController(OidcProperties oidc, JwtAuthenticator jwts, SessionCookies sessions) {
         this.dashboard = oidc.dashboard();
         this.jwts = jwts;
         this.sessions = sessions;
-        this.web = web.build();
+        this.web = WebClient.create(); // the identity provider's discovery and token endpoints only
         this.discovery = dashboard == null
                 ? Mono.error(ApiException.notFound("OIDC sign-in is not configured (unideploy.oidc.dashboard)."))
                 : this.web
