@@ -2,6 +2,7 @@ package dev.unideploy.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.unideploy.gateway.deployment.GlobalId;
 import dev.unideploy.sandbox.SimulatedProvider;
 import java.io.IOException;
 import java.net.URI;
@@ -77,8 +78,10 @@ final class DokploySandbox {
     }
 
     /** The title the gateway sent for a deployment it triggered: its id's own part, as Dokploy's queue shows it. */
+    /** The title Dokploy shows for a gateway id: its local part (unescaped, see GlobalId) after the app id. */
     static String title(String gatewayId) {
-        return "unideploy-" + gatewayId.substring(gatewayId.indexOf('.') + 1);
+        String local = GlobalId.parse("id", gatewayId).local();
+        return "unideploy-" + local.substring(local.indexOf('.') + 1);
     }
 
     static Map<String, Object> trigger(WebTestClient gateway, String app) {

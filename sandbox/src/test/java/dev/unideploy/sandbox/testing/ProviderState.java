@@ -40,8 +40,11 @@ public final class ProviderState {
             case "dokploy" -> {
                 get(base, "/deployment.all?applicationId=" + app, "x-api-key")
                         .forEach(row -> ids.add(row.path("deploymentId").asString()));
+                // an active job already has its row (Dokploy creates it when the worker takes the job): count the
+                // waiting ones only, so that one deployment is never counted twice
                 get(base, "/deployment.queueList", "x-api-key").forEach(job -> {
-                    if (app.equals(job.path("data").path("applicationId").asString())) {
+                    if (app.equals(job.path("data").path("applicationId").asString())
+                            && "waiting".equals(job.path("state").asString())) {
                         ids.add("job-" + job.path("id").asString());
                     }
                 });
