@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /** The gateway in sandbox mode, called as a user would: through the generated Java SDK. */
@@ -155,6 +156,36 @@ class SandboxEndToEndTest extends SandboxGatewayTest {
                 .isEqualTo(3);
         assertThat(deployments.getDeploymentRuntime(done.getId()).block(WAIT).getTotal())
                 .isPositive();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"coolify:cool-broken", "zectre:zec-broken", "dooor:door-broken"})
+    @DisplayName("rollback to a failed deployment is 409 conflict, and the provider gets no new deployment")
+    void rollbackToAFailedDeploymentIsAConflict(String app) {
+        List<Deployment> before = deployments
+                .listDeployments(List.of(app), null, 50, null)
+                .block(WAIT)
+                .getItems();
+        Deployment failed = before.stream()
+                .filter(deployment -> deployment.getStatus() == DeploymentStatus.FAILED)
+                .findFirst()
+                .orElseThrow();
+
+        assertThatThrownBy(() ->
+                        deployments.rollbackDeployment(failed.getId(), null).block(WAIT))
+                .isInstanceOfSatisfying(WebClientResponseException.class, e -> {
+                    assertThat(e.getStatusCode().value()).isEqualTo(409);
+                    assertThat(e.getResponseBodyAsString())
+                            .contains("\"code\":\"conflict\"")
+                            .contains("only a succeeded deployment can be a rollback target");
+                });
+        assertThat(deployments
+                        .listDeployments(List.of(app), null, 50, null)
+                        .block(WAIT)
+                        .getItems())
+                .extracting(Deployment::getId)
+                .containsExactlyElementsOf(
+                        before.stream().map(Deployment::getId).toList());
     }
 
     @Test

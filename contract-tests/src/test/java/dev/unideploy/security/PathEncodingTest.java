@@ -92,13 +92,15 @@ class PathEncodingTest extends HostileGatewayTest {
                 }));
     }
 
+    private static final String HEALTH = "/actuator/health";
+
     /** Who may do what, by the plain path: the answer any other spelling must get too. */
     record Case(String key, HttpMethod method, String path, int status) {}
 
     static final List<Case> CASES = List.of(
             new Case(READER_KEY, HttpMethod.GET, "/actuator/prometheus", 403),
             new Case("", HttpMethod.GET, "/actuator/prometheus", 401),
-            new Case("", HttpMethod.GET, "/actuator/health", 200),
+            new Case("", HttpMethod.GET, HEALTH, 200),
             new Case(READER_KEY, HttpMethod.GET, "/v1/providers/good/passthrough/applications", 403),
             new Case(ADMIN_GOOD_KEY, HttpMethod.GET, "/v1/providers/echo/passthrough/applications", 403),
             new Case(WRITER_GOOD_KEY, HttpMethod.POST, "/v1/providers/echo/passthrough/applications", 403),
@@ -139,7 +141,11 @@ class PathEncodingTest extends HostileGatewayTest {
                                     .exchange()
                                     .expectStatus()
                                     .isEqualTo(c.status());
-                            assertThat(provider.received("echo")).isEqualTo(echoBefore);
+                            if (!c.path().equals(HEALTH)) {
+                                // health probes every connection's app list by design (at most once per 15 s,
+                                // whoever asks), which is the passthrough's path on a Coolify-typed connection
+                                assertThat(provider.received("echo")).isEqualTo(echoBefore);
+                            }
                         })));
     }
 

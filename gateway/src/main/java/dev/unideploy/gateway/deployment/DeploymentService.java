@@ -16,6 +16,7 @@ import dev.unideploy.spi.PromoteRequest;
 import dev.unideploy.spi.Revision;
 import dev.unideploy.spi.RuntimeHealth;
 import dev.unideploy.spi.ScaleResult;
+import dev.unideploy.spi.Status;
 import dev.unideploy.spi.Support;
 import dev.unideploy.spi.TrafficSplit;
 import dev.unideploy.spi.TriggerRequest;
@@ -167,12 +168,22 @@ public final class DeploymentService {
                 handle -> handle.adapter().runtime(id.local()));
     }
 
+    /**
+     * Rolls back to {@code id}: only a succeeded deployment ran something to return to, so any other known status
+     * is 409 and nothing is sent (a status the gateway does not know is left to the provider to judge).
+     */
     public Mono<Located<Deployment>> rollback(ClientPrincipal client, GlobalId id) {
         return call(
                 client,
                 id.connection(),
                 Capability.ROLLBACK,
-                handle -> handle.adapter().rollback(id.local()));
+                handle -> handle.adapter()
+                        .getDeployment(id.local())
+                        .flatMap(target -> target.status() == Status.SUCCEEDED || target.status() == Status.UNKNOWN
+                                ? handle.adapter().rollback(id.local())
+                                : Mono.error(ApiException.conflict("Deployment " + id + " is "
+                                        + target.status().name().toLowerCase()
+                                        + "; only a succeeded deployment can be a rollback target."))));
     }
 
     public Mono<Located<Deployment>> promote(ClientPrincipal client, GlobalId id, PromoteRequest request) {

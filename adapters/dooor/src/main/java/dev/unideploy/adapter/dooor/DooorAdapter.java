@@ -216,16 +216,24 @@ final class DooorAdapter implements ProviderAdapter {
         });
     }
 
-    /** Native: Dooor re-deploys the target's image as a new deployment naming it in {@code rolledBackFrom}. */
+    /**
+     * Native: Dooor re-deploys the target's image as a new deployment naming it in {@code rolledBackFrom}. Dooor
+     * answers 400 for a target that did not succeed: that is the target's state, so a conflict.
+     */
     @Override
     public Mono<Deployment> rollback(String deploymentId) {
-        return client.rollback(deploymentId).map(node -> {
-            Deployment created = DooorDeployments.toDeployment(node);
-            return created.toBuilder()
-                    .kind(Kind.ROLLBACK)
-                    .rollbackOf(created.rollbackOf() != null ? created.rollbackOf() : deploymentId)
-                    .build();
-        });
+        return client.rollback(deploymentId)
+                .map(node -> {
+                    Deployment created = DooorDeployments.toDeployment(node);
+                    return created.toBuilder()
+                            .kind(Kind.ROLLBACK)
+                            .rollbackOf(created.rollbackOf() != null ? created.rollbackOf() : deploymentId)
+                            .build();
+                })
+                .onErrorMap(
+                        error -> error instanceof ProviderException.InvalidRequest invalid
+                                && invalid.upstreamStatus().orElse(0) == 400,
+                        error -> new ProviderException.Conflict(error.getMessage(), 400));
     }
 
     /**

@@ -143,6 +143,22 @@ class DooorOperationsTest {
     }
 
     @Test
+    void rollbackToATargetThatDidNotSucceedIsAConflictNamingDooorsReason() {
+        wm.stubFor(post(WS + "/deploy/" + OLD_ID + "/rollback")
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"statusCode\":400,\"message\":\"Only a succeeded deployment can be a rollback"
+                                + " target\",\"error\":\"Bad Request\"}")));
+
+        assertThatThrownBy(() -> adapter.rollback(OLD_ID).block())
+                .isInstanceOfSatisfying(ProviderException.Conflict.class, conflict -> {
+                    assertThat(conflict.getMessage()).contains("Only a succeeded deployment");
+                    assertThat(conflict.upstreamStatus()).contains(400);
+                });
+    }
+
+    @Test
     void aListedRollbackKeepsItsKind() {
         wm.stubFor(get(WS + "/deploy/" + NEW_ID)
                 .willReturn(okJson("{\"id\":\"" + NEW_ID + "\",\"status\":\"failed\",\"appId\":\"door-web\","
