@@ -91,6 +91,9 @@ public record GlobalId(String connection, String local) {
         if (local.isEmpty() || isDotSegment(local)) {
             return null;
         }
+        if (allLiteral(local)) {
+            return local; // the common case: nothing to escape, nothing to allocate
+        }
         ByteBuffer bytes;
         try {
             bytes = StandardCharsets.UTF_8
@@ -115,6 +118,9 @@ public record GlobalId(String connection, String local) {
 
     /** The local id a text stands for; null when an escape is malformed or the bytes are not UTF-8. */
     private static @Nullable String decode(String text) {
+        if (text.indexOf(ESCAPE) < 0) {
+            return text; // only literal characters (TEXT matched): nothing to decode
+        }
         ByteBuffer bytes = ByteBuffer.allocate(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -141,6 +147,15 @@ public record GlobalId(String connection, String local) {
         } catch (CharacterCodingException notUtf8) {
             return null;
         }
+    }
+
+    private static boolean allLiteral(String local) {
+        for (int i = 0; i < local.length(); i++) {
+            if (!isLiteral(local.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isLiteral(int b) {

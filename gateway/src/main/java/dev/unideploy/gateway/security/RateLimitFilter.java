@@ -71,6 +71,11 @@ public final class RateLimitFilter implements WebFilter, Ordered {
     }
 
     private long limitOf(ClientPrincipal client) {
+        return limitOf(client, properties);
+    }
+
+    /** The client's requests per period: its own {@code rate-limit}, else the gateway's; 0 is unlimited. */
+    public static long limitOf(ClientPrincipal client, UnideployProperties properties) {
         UnideployProperties.Client configured = properties.clients().get(client.name());
         if (configured != null && configured.rateLimit() != null) {
             return configured.rateLimit();

@@ -21,7 +21,6 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Conditional and repeated reads of deployments, deployment lists, apps and revisions. Every 200 answer carries an
@@ -40,12 +39,13 @@ public final class ConditionalReadFilter implements WebFilter, Ordered {
 
     private static final Pattern ONE_DEPLOYMENT = Pattern.compile("/v1/deployments/[^/]+");
 
-    private final RenderedReads reads;
-    private final JsonMapper json;
+    /** Set by the handler when the deployment it answers is finished. */
+    private static final String FINISHED = ConditionalReadFilter.class.getName() + ".finished";
 
-    ConditionalReadFilter(UnideployProperties properties, JsonMapper json) {
+    private final RenderedReads reads;
+
+    ConditionalReadFilter(UnideployProperties properties) {
         this.reads = new RenderedReads(properties.resilience());
-        this.json = json;
     }
 
     @Override
@@ -65,7 +65,7 @@ public final class ConditionalReadFilter implements WebFilter, Ordered {
         if (!CACHEABLE.matcher(path).matches() || (query != null && query.contains("waitFor="))) {
             return chain.filter(exchange);
         }
-        String key = ClientPrincipal.of(exchange).name() + ' ' + path + (query == null ? "" : '?' + query);
+        String key = key(ClientPrincipal.of(exchange).name(), path, query);
         String ifNoneMatch = request.getHeaders().getFirst(HttpHeaders.IF_NONE_MATCH);
         Rendered kept = reads.get(key);
         if (kept != null) {
@@ -88,13 +88,23 @@ public final class ConditionalReadFilter implements WebFilter, Ordered {
                             bytes,
                             RenderedReads.etag(bytes),
                             type == null ? MediaType.APPLICATION_JSON_VALUE : type.toString(),
-                            reads.ttl(oneDeployment && reads.keeping() && finished(bytes)));
+                            reads.ttl(oneDeployment && Boolean.TRUE.equals(exchange.getAttribute(FINISHED))));
                     reads.put(key, rendered, generation);
                     return answer(getDelegate(), rendered, ifNoneMatch);
                 });
             }
         };
         return chain.filter(exchange.mutate().response(response).build());
+    }
+
+    /** What an answer is kept under: the client and the request target, as sent (raw path and query). */
+    static String key(String client, String rawPath, @Nullable String rawQuery) {
+        return client + ' ' + rawPath + (rawQuery == null ? "" : '?' + rawQuery);
+    }
+
+    /** The answers kept, shared with {@link KeptReads}. */
+    RenderedReads reads() {
+        return reads;
     }
 
     /** The kept answer, or 304 when the client already has it. */
@@ -129,12 +139,8 @@ public final class ConditionalReadFilter implements WebFilter, Ordered {
         return method != HttpMethod.HEAD && method != HttpMethod.OPTIONS && path.startsWith("/v1/");
     }
 
-    /** Whether a deployment answer is a finished deployment (immutable: kept for {@code terminal-ttl}). */
-    private boolean finished(byte[] body) {
-        try {
-            return json.readTree(body).path("terminal").asBoolean(false);
-        } catch (RuntimeException notJson) {
-            return false;
-        }
+    /** Marks the answer being written as a finished deployment (immutable: kept for {@code terminal-ttl}). */
+    static void finished(ServerWebExchange exchange) {
+        exchange.getAttributes().put(FINISHED, Boolean.TRUE);
     }
 }

@@ -138,7 +138,12 @@ class DeploymentsController implements DeploymentsApi {
                                         new ProviderException.Timeout(
                                                 "no answer within " + timeoutSeconds + " s", null))))
                 : service.get(client, deployment);
-        return found.map(d -> ResponseEntity.ok(mapping.toDeployment(d, raw)));
+        return found.map(d -> {
+            if (d.value().terminal()) {
+                ConditionalReadFilter.finished(exchange);
+            }
+            return ResponseEntity.ok(mapping.toDeployment(d, raw));
+        });
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.unideploy.gateway.web;
 
 import dev.unideploy.spi.ProviderHttp;
-import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
@@ -23,7 +23,6 @@ class TraceparentFilter implements WebFilter {
 
     private static final Pattern VERSION_00 = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
     private static final String INVALID_TRACE = "0".repeat(32);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -41,8 +40,9 @@ class TraceparentFilter implements WebFilter {
     }
 
     private static String hex(int bytes) {
+        // trace and span ids must be unique, not secret (W3C Trace Context §3.2.2.3): no SecureRandom per request
         byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
+        ThreadLocalRandom.current().nextBytes(random);
         return HexFormat.of().formatHex(random);
     }
 }
