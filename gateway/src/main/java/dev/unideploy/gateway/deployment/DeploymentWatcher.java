@@ -80,7 +80,9 @@ public final class DeploymentWatcher {
                     key -> source(client, id, withLogs)
                             .doFinally(signal -> sources.remove(key))
                             .replay(1)
-                            .refCount(1));
+                            // keeps polling for two intervals after the last subscriber left: thousands of streams
+                            // coming and going keep one source instead of restarting it (and its first read) each time
+                            .refCount(1, timing.pollInterval().multipliedBy(2)));
         });
     }
 
