@@ -95,7 +95,7 @@ class CoolifyAdapterContractTest extends AdapterContractKit {
     }
 
     @Override
-    protected String errorBody(String message) {
+    protected String errorBody(int status, String message) {
         return fixture("error.json", Map.of("message", message));
     }
 

@@ -59,7 +59,7 @@ public abstract class AdapterContractKit extends StubbedProvider {
         return aResponse()
                 .withStatus(status)
                 .withHeader("Content-Type", "application/json")
-                .withBody(errorBody("kit says " + status));
+                .withBody(errorBody(status, "kit says " + status));
     }
 
     private boolean supported(Capability capability) {
@@ -368,7 +368,14 @@ public abstract class AdapterContractKit extends StubbedProvider {
         @Test
         @DisplayName("a provider that has the request but does not answer in time is a timeout")
         void slowProviderIsTimeout() {
+            // a first answer warms the JVM and the connection, so the short limit below is the provider's only
+            stubDeploymentWithStatus(finishedStatus());
+            StepVerifier.create(adapter.getDeployment(deploymentId()))
+                    .expectNextCount(1)
+                    .expectComplete()
+                    .verify(CALL_LIMIT);
             stubDeploymentAnswering(aResponse().withStatus(200).withTransformers(HeldAnswers.NAME));
+            limitRequestsTo(Duration.ofMillis(500));
             StepVerifier.create(adapter.getDeployment(deploymentId()))
                     .expectError(ProviderException.Timeout.class)
                     .verify(CALL_LIMIT);

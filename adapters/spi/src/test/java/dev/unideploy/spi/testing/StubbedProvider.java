@@ -39,14 +39,17 @@ import reactor.test.StepVerifier;
  */
 public abstract class StubbedProvider {
 
-    /** Short enough to keep the kit fast, long enough for a loaded CI machine to answer a stub. */
-    protected static final Duration REQUEST_TIMEOUT = Duration.ofMillis(1500);
+    /**
+     * Each request's time limit: long enough for a cold JVM on a loaded CI machine to answer a stub (the timeout test
+     * shortens it for itself, see {@link #limitRequestsTo}).
+     */
+    protected static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
     /** The credential subclasses put in their settings: no error, result or {@code toString} may ever show it. */
     protected static final String SECRET = "kit-secret-Zq81vX3p";
 
     /** How long any one call of the kit may take before the test fails (never swallowed). */
-    static final Duration CALL_LIMIT = Duration.ofSeconds(10);
+    static final Duration CALL_LIMIT = Duration.ofSeconds(20);
 
     static final HeldAnswers HELD = new HeldAnswers();
 
@@ -56,6 +59,9 @@ public abstract class StubbedProvider {
             .build();
 
     protected ProviderAdapter adapter;
+
+    /** Read as each request is built, so that a test can shorten it for the requests it makes. */
+    private volatile Duration requestTimeout = REQUEST_TIMEOUT;
 
     /** The provider type, as in configuration. */
     protected abstract String type();
@@ -84,8 +90,8 @@ public abstract class StubbedProvider {
     /** A provider status of a deployment that finished successfully. */
     protected abstract String finishedStatus();
 
-    /** The provider's error body carrying {@code message}, in its own shape. */
-    protected abstract String errorBody(String message);
+    /** The provider's error body for an answer of HTTP {@code status} carrying {@code message}, in its own shape. */
+    protected abstract String errorBody(int status, String message);
 
     /**
      * Stubs the listing of {@link #appId()}: the provider answers {@code rows} in the order given, {@code pageSize} a
@@ -126,6 +132,7 @@ public abstract class StubbedProvider {
     @BeforeEach
     void createAdapter() {
         HELD.reset();
+        requestTimeout = REQUEST_TIMEOUT;
         provider.resetAll();
         stubAuthentication();
         ProviderConnection connection = new ProviderConnection(
@@ -138,7 +145,7 @@ public abstract class StubbedProvider {
                         .version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(2))
                         .build(),
-                builder -> builder.timeout(REQUEST_TIMEOUT));
+                builder -> builder.timeout(requestTimeout));
         adapter = factory().create(connection);
     }
 
@@ -153,6 +160,11 @@ public abstract class StubbedProvider {
                 .filter(factory -> factory.type().equals(type()))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no ProviderAdapterFactory registered for " + type()));
+    }
+
+    /** Gives every request built from now on {@code timeout} (adapters build requests when a call is subscribed). */
+    protected final void limitRequestsTo(Duration timeout) {
+        requestTimeout = timeout;
     }
 
     /** The fixture {@code /<type>/<name>} of the subclass's test resources, filled in. */
