@@ -341,6 +341,22 @@ public abstract class AdapterContractKit extends StubbedProvider {
         }
 
         @Test
+        @DisplayName("409 is a conflict")
+        void conflict() {
+            assertThat(answering(status(409))).isInstanceOf(ProviderException.Conflict.class);
+        }
+
+        @Test
+        @DisplayName("an answer that cannot be read (a proxy's HTML page) is a bad response, never a parsing exception")
+        void unreadableAnswerIsABadResponse() {
+            ProviderException error = answering(aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/html")
+                    .withBody("<html><body>Please sign in</body></html>"));
+            assertThat(error).isInstanceOf(ProviderException.BadResponse.class);
+        }
+
+        @Test
         @DisplayName("429 is rate limited, with the provider's Retry-After")
         void rateLimitedWithRetryAfter() {
             ProviderException error = answering(status(429).withHeader("Retry-After", "42"));
