@@ -1,10 +1,13 @@
 package dev.unideploy.adapter.mist;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.Status;
 import dev.unideploy.spi.testing.AdapterContractKit;
 import dev.unideploy.spi.testing.KitRow;
@@ -14,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 /** The kit against Mist: a cookie login first; no get-one and no paging, so a deployment is found in its app's list. */
 class MistAdapterContractTest extends AdapterContractKit {
@@ -70,6 +75,20 @@ class MistAdapterContractTest extends AdapterContractKit {
     @Override
     protected boolean isAuthentication(LoggedRequest request) {
         return request.getUrl().endsWith("/auth/login");
+    }
+
+    @Test
+    @DisplayName("a refused login is an authentication failure that names no password")
+    void refusedLoginNamesNoPassword() {
+        provider.stubFor(post(basePath() + "/auth/login")
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(errorBody(401, "invalid email or password"))));
+        Throwable error = errorOf(adapter.getDeployment(deploymentId()));
+        assertThat(error).isInstanceOf(ProviderException.AuthenticationFailed.class);
+        assertThat(error.getMessage()).doesNotContain(SECRET);
+        assertThat(operationRequests()).as("nothing but the login was sent").isEmpty();
     }
 
     private String deployment(KitRow row) {

@@ -270,10 +270,11 @@ public abstract class AdapterContractKit extends StubbedProvider {
     @DisplayName("page tokens")
     class Pages {
 
-        @Test
+        @ParameterizedTest(name = "{0} deployments, 3 a page")
+        @ValueSource(ints = {1, 6, 7})
         @DisplayName("following nextPageToken visits every deployment once, newest first, a page at most the limit")
-        void tokensVisitEveryDeploymentOnce() {
-            List<KitRow> rows = rows(7, Duration.ofMinutes(1));
+        void tokensVisitEveryDeploymentOnce(int count) {
+            List<KitRow> rows = rows(count, Duration.ofMinutes(1));
             List<String> expected = newestFirst(rows);
             List<KitRow> answered = new ArrayList<>(rows);
             Collections.reverse(answered); // as providers that page answer: newest first
