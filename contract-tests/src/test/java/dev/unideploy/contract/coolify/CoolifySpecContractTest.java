@@ -59,7 +59,7 @@ class CoolifySpecContractTest {
                 .orElseThrow();
         adapter = factory.create(ProviderConnection.of(
                 "coolify-spec", "coolify", URI.create(coolify.baseUrl() + BASE), Map.of("token", "sandbox")));
-        String row = CoolifyAdapterContractTest.row("d-1", "in_progress");
+        String row = CoolifyRows.row("d-1", "in_progress");
         coolify.stubFor(post(urlPathEqualTo(BASE + "/deploy")).willReturn(okJson(DEPLOY)));
         coolify.stubFor(get(BASE + "/deployments/d-1").willReturn(okJson(row)));
         coolify.stubFor(get(BASE + "/deployments").willReturn(okJson("[" + row + "]")));
@@ -115,7 +115,7 @@ class CoolifySpecContractTest {
     @Test
     @DisplayName("the stubbed answers conform where the spec is right; where it is wrong, it is wrong as documented")
     void stubbedResponsesConformToTheSpec() {
-        String row = CoolifyAdapterContractTest.row("d-1", "queued");
+        String row = CoolifyRows.row("d-1", "queued");
         assertThat(spec.responseViolations("GET", "/deployments/d-1", 200, row)).isEmpty();
         assertThat(spec.responseViolations("POST", "/deployments/d-1/cancel", 200, CANCEL))
                 .isEmpty();

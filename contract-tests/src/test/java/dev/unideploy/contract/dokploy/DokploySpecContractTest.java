@@ -45,7 +45,7 @@ class DokploySpecContractTest {
             .build();
 
     static final String BASE = "/api";
-    static final String APP = DokployAdapterContractTest.APP;
+    static final String APP = DokployRows.APP;
     private ProviderSpec spec;
     private ProviderAdapter adapter;
 
@@ -63,9 +63,8 @@ class DokploySpecContractTest {
         dokploy.stubFor(post(BASE + "/application.deploy").willReturn(ok()));
         dokploy.stubFor(get(urlPathEqualTo(BASE + "/deployment.all"))
                 .willReturn(okJson("["
-                        + DokployAdapterContractTest.row("r1", "Manual", "running")
-                                .replace("\"pid\":null", "\"pid\":\"4242\"")
-                        + "," + DokployAdapterContractTest.row("r0", "Manual", "done") + "]")));
+                        + DokployRows.row("r1", "Manual", "running").replace("\"pid\":null", "\"pid\":\"4242\"")
+                        + "," + DokployRows.row("r0", "Manual", "done") + "]")));
         dokploy.stubFor(get(BASE + "/deployment.queueList").willReturn(okJson("[]")));
         dokploy.stubFor(get(urlPathEqualTo(BASE + "/deployment.readLogs")).willReturn(okJson("\"line\"")));
         dokploy.stubFor(post(BASE + "/deployment.killProcess").willReturn(ok()));

@@ -47,12 +47,23 @@ final class DokployClient {
 
     /** {@code deployment.all}: every row of the app, newest first, no paging (Dokploy keeps the last ten). */
     Mono<JsonNode> deployments(String applicationId) {
-        return get("/deployment.all?applicationId=" + encode(applicationId));
+        return get("/deployment.all?applicationId=" + encode(applicationId)).flatMap(DokployClient::array);
     }
 
     /** {@code deployment.queueList} (v0.28.3+): the BullMQ jobs not yet rows. */
     Mono<JsonNode> queue() {
-        return get("/deployment.queueList");
+        return get("/deployment.queueList").flatMap(DokployClient::array);
+    }
+
+    /**
+     * A list procedure answers a JSON array. Anything else (a proxy's sign-in page, which the lenient reading below
+     * takes for text) is unusable, not an empty list: else every deployment would read as not found.
+     */
+    private static Mono<JsonNode> array(JsonNode answer) {
+        return answer.isArray()
+                ? Mono.just(answer)
+                : Mono.error(new ProviderException.BadResponse(
+                        "Dokploy answered a list that is not a JSON array", null, null));
     }
 
     Mono<Void> killProcess(String deploymentId) {
