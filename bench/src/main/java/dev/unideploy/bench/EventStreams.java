@@ -32,6 +32,9 @@ final class EventStreams {
         this.pollInterval = pollInterval;
     }
 
+    /** Streams opened per wave; the next wave starts once this one has its first events (or after 10 s). */
+    private static final int BATCH = 500;
+
     Table run(Scenarios scenarios, int streams, Duration hold, Duration directPeriod, long heapLimitBytes)
             throws InterruptedException {
         String uuid = scenarios.trigger("coolify:cool-broken");
@@ -65,6 +68,14 @@ final class EventStreams {
         })) {
             String url = gateway.url() + "/v1/deployments/coolify:" + uuid + "/events";
             for (int i = 0; i < streams; i++) {
+                if (i > 0 && i % BATCH == 0) {
+                    // clients arrive in waves, as real ones do: a burst of 10,000 connects overflows the accept
+                    // queue of any server on one machine and measures the kernel's SYN retries, not the gateway
+                    long waveDeadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                    while (open.get() + failed.get() < i && System.nanoTime() < waveDeadline) {
+                        Thread.sleep(20);
+                    }
+                }
                 long opened = System.nanoTime();
                 AtomicBoolean first = new AtomicBoolean(true);
                 subscriptions.add(load.client()
