@@ -11,9 +11,6 @@ import dev.unideploy.gateway.store.IdempotencyRecords.Claim;
 import dev.unideploy.gateway.store.IdempotencyRecords.Entry;
 import dev.unideploy.gateway.store.IdempotencyRecords.State;
 import dev.unideploy.gateway.store.RedisStore;
-import dev.unideploy.gateway.testing.LocalRedis;
-import dev.unideploy.sandbox.Sandbox;
-import dev.unideploy.sandbox.SandboxOptions;
 import dev.unideploy.sandbox.SimulatedProvider;
 import dev.unideploy.sandbox.testing.Faults;
 import dev.unideploy.sandbox.testing.Faults.Spoil;
@@ -36,7 +33,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -51,9 +47,7 @@ class CrashSafetyTest {
     private static final String KEY = "crash-safety-key-0123456789";
     private static final Duration LATE = Duration.ofSeconds(5);
 
-    private static LocalRedis redis;
-    private static Sandbox sandbox;
-    private static final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    private static RedisFleet fleet;
     private static WebTestClient one;
     private static WebTestClient two;
 
@@ -71,23 +65,14 @@ class CrashSafetyTest {
 
     @BeforeAll
     static void start() throws Exception {
-        redis = LocalRedis.start();
-        sandbox = Sandbox.start(SandboxOptions.ephemeral(Duration.ofMillis(1500)));
-        one = startInstance();
-        two = startInstance();
+        fleet = RedisFleet.start(Duration.ofMillis(1500));
+        one = fleet.instance(KEY, SETTINGS);
+        two = fleet.instance(KEY, SETTINGS);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        instances.forEach(ConfigurableApplicationContext::close);
-        if (sandbox != null) sandbox.close();
-        if (redis != null) redis.close();
-    }
-
-    private static WebTestClient startInstance() {
-        ConfigurableApplicationContext instance = RedisGateways.start(redis, sandbox, SETTINGS);
-        instances.add(instance);
-        return RedisGateways.client(instance, KEY);
+        if (fleet != null) fleet.close();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -95,7 +80,7 @@ class CrashSafetyTest {
     @DisplayName("a trigger whose answer is lost on one instance, retried on the other: one deployment, returned")
     void lostOnOneAnsweredByTheOther(String type) {
         TriggerTarget target = TriggerTarget.of(type);
-        SimulatedProvider provider = sandbox.provider(type);
+        SimulatedProvider provider = fleet.sandbox().provider(type);
         String key = UUID.randomUUID().toString();
         Set<String> before = ProviderState.settled(provider, target.app());
         int sentBefore = Faults.requests(provider, "POST", target.path());
@@ -117,7 +102,7 @@ class CrashSafetyTest {
     @DisplayName("an instance killed (SIGKILL, another JVM) after sending a trigger to each provider: once its lease"
             + " passes the other instance finds each deployment; one per provider, returned to the retries")
     void killedMidRequest() throws Exception {
-        List<String> settings = new ArrayList<>(RedisGateways.arguments(redis, sandbox, SETTINGS));
+        List<String> settings = new ArrayList<>(RedisGateways.arguments(fleet.redis(), fleet.sandbox(), SETTINGS));
         // this instance waits long for the provider: it is still in the request when it dies
         settings.add("--unideploy.resilience.write-timeout=60s");
         Map<String, Set<String>> before = new HashMap<>();
@@ -128,7 +113,7 @@ class CrashSafetyTest {
             HttpClient http = HttpClient.newHttpClient();
             for (String type : TriggerTarget.TYPES) {
                 TriggerTarget target = TriggerTarget.of(type);
-                SimulatedProvider provider = sandbox.provider(type);
+                SimulatedProvider provider = fleet.sandbox().provider(type);
                 before.put(type, ProviderState.settled(provider, target.app()));
                 sentBefore.put(type, Faults.requests(provider, "POST", target.path()));
                 faults.put(type, Faults.spoil(provider, "POST", target.path(), Spoil.LATE, Duration.ofSeconds(60)));
@@ -147,15 +132,15 @@ class CrashSafetyTest {
                     .atMost(Duration.ofSeconds(60))
                     .until(() -> TriggerTarget.TYPES.stream()
                             .allMatch(type -> Faults.requests(
-                                            sandbox.provider(type),
+                                            fleet.sandbox().provider(type),
                                             "POST",
                                             TriggerTarget.of(type).path())
                                     > sentBefore.get(type)));
             doomed.kill();
             assertThat(doomed.alive()).isFalse();
             // what it left in Redis: each key still in flight, with what it sent, under its lease
-            try (RedisStore store =
-                    RedisStore.connect(new UnideployProperties.Redis(redis.url(), Duration.ofSeconds(2)))) {
+            try (RedisStore store = RedisStore.connect(
+                    new UnideployProperties.Redis(fleet.redis().url(), Duration.ofSeconds(2)))) {
                 for (String type : TriggerTarget.TYPES) {
                     Claim read = store.claim(recordKey(keys.get(type)), probe()).block();
                     assertThat(read.won()).as("%s has a record", type).isFalse();
@@ -165,7 +150,7 @@ class CrashSafetyTest {
                 }
             }
         } finally {
-            faults.forEach((type, fault) -> Faults.clear(sandbox.provider(type), fault));
+            faults.forEach((type, fault) -> Faults.clear(fleet.sandbox().provider(type), fault));
         }
 
         for (String type : TriggerTarget.TYPES) {
@@ -188,7 +173,7 @@ class CrashSafetyTest {
 
     private static void assertOneDeploymentReturned(
             TriggerTarget target, Set<String> before, int sentBefore, EntityExchangeResult<Map> retry) {
-        SimulatedProvider provider = sandbox.provider(target.type());
+        SimulatedProvider provider = fleet.sandbox().provider(target.type());
         Set<String> made = KeyedWrites.added(before, ProviderState.deployments(provider, target.app()));
         assertThat(made).as("new deployments on %s", target.type()).hasSize(1);
         assertThat(Faults.requests(provider, "POST", target.path()) - sentBefore)

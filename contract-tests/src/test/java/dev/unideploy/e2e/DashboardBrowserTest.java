@@ -20,18 +20,11 @@ import tools.jackson.databind.JsonNode;
  * The dashboard in Chromium, as a user in sandbox mode meets it: all five providers, live, with its actions. The
  * simulators step at a human pace (2 s a state), so that a person, or this test, can cancel a running deployment.
  */
+@SandboxOnFreePorts
 @SpringBootTest(
         classes = UnideployApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "unideploy.sandbox.ports.coolify=0",
-            "unideploy.sandbox.ports.dokploy=0",
-            "unideploy.sandbox.ports.zectre=0",
-            "unideploy.sandbox.ports.dooor=0",
-            "unideploy.sandbox.ports.mist=0",
-            "unideploy.sandbox.step=2s",
-            "unideploy.events.poll-interval=250ms"
-        })
+        properties = {"unideploy.sandbox.step=2s", "unideploy.events.poll-interval=250ms"})
 class DashboardBrowserTest {
 
     /** The port of a page on another origin, which CORS allows. */

@@ -20,15 +20,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * a provider answer delayed by {@link #LATE} is lost while the provider still acts. The simulators' deployments move
  * slowly enough to be cancelled.
  */
+@SandboxOnFreePorts
 @SpringBootTest(
         classes = UnideployApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "unideploy.sandbox.ports.coolify=0",
-            "unideploy.sandbox.ports.dokploy=0",
-            "unideploy.sandbox.ports.zectre=0",
-            "unideploy.sandbox.ports.dooor=0",
-            "unideploy.sandbox.ports.mist=0",
             "unideploy.sandbox.step=1500ms",
             "unideploy.events.poll-interval=200ms",
             "unideploy.resilience.write-timeout=2s",

@@ -2,11 +2,7 @@ package dev.unideploy.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -15,23 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Mist's "not found" is an HTTP 500: through the gateway it is a 404, and a typo never opens the circuit. */
 class MistNotFoundTest extends SandboxGatewayTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .header("Authorization", "Bearer sandbox")
-                        .header("Content-Type", "application/json")
-                        .method(
-                                method,
-                                body == null
-                                        ? HttpRequest.BodyPublishers.noBody()
-                                        : HttpRequest.BodyPublishers.ofString(body))
-                        .timeout(Duration.ofSeconds(60))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 
     @Test
     @DisplayName("an unknown Mist app is 404 not_found with Mist's reason, as often as asked, and Mist stays usable")

@@ -42,15 +42,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * allowlists, every way a token can be wrong refused with a reason, key rotation, and the dashboard's sign-in by
  * authorization code with PKCE.
  */
+@SandboxOnFreePorts
 @SpringBootTest(
         classes = UnideployApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "unideploy.sandbox.ports.coolify=0",
-            "unideploy.sandbox.ports.dokploy=0",
-            "unideploy.sandbox.ports.zectre=0",
-            "unideploy.sandbox.ports.dooor=0",
-            "unideploy.sandbox.ports.mist=0",
             "unideploy.oidc.issuers.corp.audiences=unideploy",
             "unideploy.oidc.issuers.corp.clock-skew=5s",
             "unideploy.oidc.issuers.corp.roles.platform.scopes=deployments:read,deployments:write",

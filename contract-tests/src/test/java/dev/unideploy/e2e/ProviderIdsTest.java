@@ -10,12 +10,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ProviderIdsTest extends SandboxGatewayTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final List<StubMapping> stubs = new ArrayList<>();
 
@@ -39,28 +35,13 @@ class ProviderIdsTest extends SandboxGatewayTest {
         return sandbox.sandbox().provider("coolify").server();
     }
 
-    private void stub(com.github.tomakehurst.wiremock.client.MappingBuilder mapping) {
+    private void stub(MappingBuilder mapping) {
         stubs.add(coolify().stubFor(mapping.atPriority(1)));
     }
 
     @AfterEach
     void removeStubs() {
         stubs.forEach(coolify()::removeStub);
-    }
-
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .header("Authorization", "Bearer sandbox")
-                        .header("Content-Type", "application/json")
-                        .method(
-                                method,
-                                body == null
-                                        ? HttpRequest.BodyPublishers.noBody()
-                                        : HttpRequest.BodyPublishers.ofString(body))
-                        .timeout(Duration.ofSeconds(60))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String row(String uuid) {

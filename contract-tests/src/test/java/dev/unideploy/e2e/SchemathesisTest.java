@@ -24,18 +24,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * input rejected. Checks are configured in {@code contract-tests/schemathesis.toml}. Needs {@code st} on the PATH
  * (or {@code SCHEMATHESIS=/path/to/st}); skipped, visibly, without it. {@code SCHEMATHESIS_SEED} varies the run.
  */
+@SandboxOnFreePorts
 @SpringBootTest(
         classes = UnideployApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "unideploy.sandbox.ports.coolify=0",
-            "unideploy.sandbox.ports.dokploy=0",
-            "unideploy.sandbox.ports.zectre=0",
-            "unideploy.sandbox.ports.dooor=0",
-            "unideploy.sandbox.ports.mist=0",
-            "unideploy.sandbox.step=100ms",
-            "unideploy.events.poll-interval=100ms"
-        })
+        properties = {"unideploy.sandbox.step=100ms", "unideploy.events.poll-interval=100ms"})
 class SchemathesisTest {
 
     @LocalServerPort

@@ -3,9 +3,6 @@ package dev.unideploy.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unideploy.gateway.security.ApiKeys;
-import dev.unideploy.gateway.testing.LocalRedis;
-import dev.unideploy.sandbox.Sandbox;
-import dev.unideploy.sandbox.SandboxOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -32,38 +28,30 @@ class TwoInstancesTest {
     private static final String LIMITED_KEY = "two-instances-limited-0123456789";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static LocalRedis redis;
-    private static Sandbox sandbox;
-    private static final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    private static RedisFleet fleet;
     private static WebTestClient one;
     private static WebTestClient two;
 
     @BeforeAll
     static void start() throws Exception {
-        redis = LocalRedis.start();
-        sandbox = Sandbox.start(SandboxOptions.ephemeral(Duration.ofMillis(400)));
+        fleet = RedisFleet.start(Duration.ofMillis(400));
         one = startInstance();
         two = startInstance();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        instances.forEach(ConfigurableApplicationContext::close);
-        if (sandbox != null) sandbox.close();
-        if (redis != null) redis.close();
+        if (fleet != null) fleet.close();
     }
 
     private static WebTestClient startInstance() {
-        ConfigurableApplicationContext instance = RedisGateways.start(
-                redis,
-                sandbox,
+        return fleet.instance(
+                KEY,
                 "--unideploy.clients.ci.key-sha256=" + ApiKeys.sha256(KEY),
                 "--unideploy.clients.ci.scopes=deployments:read,deployments:write",
                 "--unideploy.clients.limited.key-sha256=" + ApiKeys.sha256(LIMITED_KEY),
                 "--unideploy.clients.limited.scopes=deployments:read",
                 "--unideploy.clients.limited.rate-limit=4");
-        instances.add(instance);
-        return RedisGateways.client(instance, KEY);
     }
 
     private static EntityExchangeResult<Map> trigger(WebTestClient instance, String app, String idempotencyKey) {
@@ -73,7 +61,7 @@ class TwoInstancesTest {
     }
 
     private static int deploysReceived() {
-        return RedisGateways.coolifyDeploys(sandbox);
+        return RedisGateways.coolifyDeploys(fleet.sandbox());
     }
 
     @Test

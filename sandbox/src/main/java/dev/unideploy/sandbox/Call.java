@@ -67,4 +67,20 @@ record Call(
         String fromBody = field(name);
         return fromBody != null ? fromBody : query.get(name);
     }
+
+    /**
+     * A query parameter as a number: {@code fallback} when absent or empty, {@code notANumber} when it does not
+     * parse (providers differ: some fall back, some refuse).
+     */
+    int intQuery(String name, int fallback, int notANumber) {
+        String value = query.get(name);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException notAnInt) {
+            return notANumber;
+        }
+    }
 }

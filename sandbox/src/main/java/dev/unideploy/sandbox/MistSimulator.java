@@ -1,13 +1,9 @@
 package dev.unideploy.sandbox;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,10 +19,9 @@ import tools.jackson.databind.JsonNode;
 final class MistSimulator extends ProviderSimulator {
 
     static final String EMAIL = "sandbox@unideploy.dev";
-    private static final String COOKIE = "mist_token";
 
     private final Map<Long, MistDeployment> deployments = new ConcurrentHashMap<>();
-    private final Set<String> tokens = ConcurrentHashMap.newKeySet();
+    private final MistSessions sessions = new MistSessions();
     private final Map<String, AtomicInteger> numbers = new ConcurrentHashMap<>();
     private final Router router;
     private volatile MistLogSocket.Timings timings;
@@ -38,12 +33,9 @@ final class MistSimulator extends ProviderSimulator {
                         call -> Reply.text(404, "404 page not found\n"),
                         (call, allowed) ->
                                 Reply.text(405, "Method Not Allowed\n").withHeader("Allow", String.join(", ", allowed)))
-                .on("POST", "/auth/login", (call, p) -> login(call))
-                .on(
-                        "GET",
-                        "/projects/getAll",
-                        (call, p) -> MistErrors.ok(List.of(project()), "Projects retrieved successfully"))
-                .on("POST", "/apps/getByProjectId", (call, p) -> appsOf(call))
+                .on("POST", "/auth/login", (call, p) -> sessions.login(call))
+                .on("GET", "/projects/getAll", (call, p) -> MistProjects.all())
+                .on("POST", "/apps/getByProjectId", (call, p) -> MistProjects.appsOf(call, apps()))
                 .on("POST", "/deployments", (call, p) -> deploy(call))
                 .on("POST", "/deployments/create", (call, p) -> deploy(call))
                 .on("POST", "/deployments/getByAppId", (call, p) -> deploymentsOf(call))
@@ -68,9 +60,7 @@ final class MistSimulator extends ProviderSimulator {
 
     @Override
     Reply respond(Call call) {
-        boolean login = call.path().equals("/auth/login");
-        String token = call.cookie(COOKIE);
-        if (!login && (token == null || !tokens.contains(token))) {
+        if (!sessions.admits(call)) {
             return MistErrors.of(401, "Unauthorized", "missing or invalid token");
         }
         return router.dispatch(call);
@@ -120,17 +110,6 @@ final class MistSimulator extends ProviderSimulator {
         MistDeployment created = new MistDeployment(id, app, number, Json.randomHex(40), fails, timeline, false);
         deployments.put(id, created);
         return created;
-    }
-
-    private Reply login(Call call) {
-        if (!EMAIL.equals(call.field("email")) || !"sandbox".equals(call.field("password"))) {
-            return MistErrors.of(401, "Invalid email or password", "invalid credentials");
-        }
-        String token = jwt();
-        tokens.add(token);
-        Map<String, @Nullable Object> user = Json.obj("id", 1, "username", "sandbox", "email", EMAIL, "role", "owner");
-        return MistErrors.ok(user, "Login successful")
-                .withHeader("Set-Cookie", COOKIE + "=" + token + "; Path=/; Max-Age=2678400; HttpOnly; SameSite=Lax");
     }
 
     /** {@code AddDeployHandler}: an unknown app is a 500 whose cause, {@code record not found}, is in {@code error}. */
@@ -215,36 +194,6 @@ final class MistSimulator extends ProviderSimulator {
         return MistErrors.ok(null, message);
     }
 
-    private Reply appsOf(Call call) {
-        JsonNode projectId = call.body() == null ? null : call.body().get("projectId");
-        if (projectId == null || !projectId.isIntegralNumber()) {
-            return MistErrors.of(400, "Invalid request body", "projectId is required");
-        }
-        if (projectId.asLong() != 1) {
-            return MistErrors.of(404, "Project not found", "");
-        }
-        List<Map<String, @Nullable Object>> apps = apps().stream()
-                .map(app -> Json.obj(
-                        "id",
-                        Long.parseLong(app.id()),
-                        "name",
-                        app.name(),
-                        "project_id",
-                        1,
-                        "app_type",
-                        "web",
-                        "git_branch",
-                        "main",
-                        "status",
-                        app.failsBuild() ? "error" : "running"))
-                .toList();
-        return MistErrors.ok(apps, "Apps retrieved successfully");
-    }
-
-    private Map<String, @Nullable Object> project() {
-        return Json.obj("id", 1, "name", "sandbox", "description", "Unideploy sandbox", "owner_id", 1);
-    }
-
     private @Nullable SeededApp app(long appId) {
         return apps().stream()
                 .filter(app -> app.id().equals(String.valueOf(appId)))
@@ -259,16 +208,5 @@ final class MistSimulator extends ProviderSimulator {
         } catch (NumberFormatException notANumber) {
             return null;
         }
-    }
-
-    /** A JWT-shaped token (HS256 header, claims, random signature), as Mist's login issues. */
-    private static String jwt() {
-        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        String header = base64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        long now = Instant.now().getEpochSecond();
-        String claims = "{\"userId\":1,\"email\":\"" + EMAIL + "\",\"role\":\"owner\",\"iat\":" + now + ",\"exp\":"
-                + (now + 2678400) + "}";
-        return header + "." + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "."
-                + base64.encodeToString(Json.randomHex(32).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.extension.StubLifecycleListener;
@@ -60,7 +61,7 @@ abstract class ProviderSimulator implements SimulatedProvider {
         host = SandboxOptions.isWildcard(bindAddress)
                 ? SandboxOptions.LOOPBACK
                 : bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
-        server = new WireMockServer(com.github.tomakehurst.wiremock.core.WireMockConfiguration.options()
+        server = new WireMockServer(WireMockConfiguration.options()
                 .bindAddress(bindAddress)
                 .port(port)
                 .containerThreads(100)

@@ -1,5 +1,6 @@
 package dev.unideploy.sandbox;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +26,7 @@ record Reply(
     }
 
     Reply withHeader(String name, String value) {
-        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> all = new LinkedHashMap<>(headers);
         all.put(name, value);
         return new Reply(status, all, body);
     }

@@ -1,5 +1,7 @@
 package dev.unideploy.sandbox;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -45,7 +47,7 @@ final class Router {
             }
             List<String> params = new ArrayList<>();
             for (int i = 1; i <= matcher.groupCount(); i++) {
-                params.add(java.net.URLDecoder.decode(matcher.group(i), java.nio.charset.StandardCharsets.UTF_8));
+                params.add(URLDecoder.decode(matcher.group(i), StandardCharsets.UTF_8));
             }
             return entry.route().handle(call, params);
         }

@@ -1,8 +1,7 @@
 package dev.unideploy.sandbox;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +18,7 @@ final class ZectreSimulator extends ProviderSimulator {
 
     private final Map<String, ZectreDeployment> deployments = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> versions = new ConcurrentHashMap<>();
+    private final ZectrePages pages;
     private final Router router;
 
     ZectreSimulator(Duration step) {
@@ -27,15 +27,16 @@ final class ZectreSimulator extends ProviderSimulator {
                 "/api/v1",
                 List.of(new SeededApp("zec-web", "web", false), new SeededApp("zec-broken", "broken", true)),
                 step);
+        pages = new ZectrePages(apps(), deployments::values);
         router = new Router(
                         call -> ZectreErrors.of(404, "NOT_FOUND", "No route for " + call.method() + " " + call.path()),
                         (call, allowed) -> ZectreErrors.of(405, "METHOD_NOT_ALLOWED", "Method not allowed"))
-                .on("GET", "/apps", (call, p) -> appsPage(call))
-                .on("GET", "/apps/{id}", (call, p) -> withApp(p.get(0), app -> Reply.json(appJson(app))))
+                .on("GET", "/apps", (call, p) -> pages.appsPage(call))
+                .on("GET", "/apps/{id}", (call, p) -> withApp(p.get(0), app -> Reply.json(ZectrePages.appJson(app))))
                 .on("POST", "/apps/{id}/deployments", (call, p) -> withApp(p.get(0), app -> create(app, call)))
                 .on("POST", "/apps/{id}/deploy/trigger", (call, p) -> withApp(p.get(0), app -> trigger(app, call)))
-                .on("GET", "/apps/{id}/deployments", (call, p) -> withApp(p.get(0), app -> cursorPage(app, call)))
-                .on("GET", "/deployments", (call, p) -> pagedList(call))
+                .on("GET", "/apps/{id}/deployments", (call, p) -> withApp(p.get(0), app -> pages.cursorPage(app, call)))
+                .on("GET", "/deployments", (call, p) -> pages.pagedList(call))
                 .on("GET", "/deployments/{id}", (call, p) -> withDeployment(p.get(0), d -> Reply.json(d.toJson())))
                 .on("PATCH", "/deployments/{id}", (call, p) -> withDeployment(p.get(0), d -> patch(d, call)))
                 .on("POST", "/deployments/{id}/promote", (call, p) -> withDeployment(p.get(0), d -> promote(d, call)))
@@ -118,43 +119,6 @@ final class ZectreSimulator extends ProviderSimulator {
                 201, Json.obj("deployment_id", created.id(), "status", "pending", "message", "Deployment triggered"));
     }
 
-    /** {@code page_token} is a version number: the page holds older versions, newest first. */
-    private Reply cursorPage(SeededApp app, Call call) {
-        int size = Math.max(1, Math.min(100, intParam(call, "page_size", 20)));
-        int before = intParam(call, "page_token", Integer.MAX_VALUE);
-        List<ZectreDeployment> older = deployments.values().stream()
-                .filter(d -> d.app().id().equals(app.id()) && d.version() < before)
-                .sorted(Comparator.comparingInt(ZectreDeployment::version).reversed())
-                .toList();
-        List<ZectreDeployment> page = older.stream().limit(size).toList();
-        String next =
-                older.size() > size ? String.valueOf(page.get(page.size() - 1).version()) : null;
-        return Reply.json(Json.obj(
-                "deployments", page.stream().map(ZectreDeployment::toJson).toList(), "next_page_token", next));
-    }
-
-    /** The flat list is page-based ({@code {data,total,page,page_size}}, like the apps list), newest first. */
-    private Reply pagedList(Call call) {
-        int page = Math.max(1, intParam(call, "page", 1));
-        int size = Math.max(1, Math.min(100, intParam(call, "page_size", 20)));
-        String appId = call.query().get("app_id");
-        boolean ascending = "asc".equalsIgnoreCase(call.query().get("sort_order"));
-        // Ties (one millisecond) broken by the app's version sequence: one order on every page.
-        Comparator<ZectreDeployment> order = Comparator.comparing(
-                        (ZectreDeployment d) -> d.timeline().start())
-                .thenComparingInt(ZectreDeployment::version);
-        List<ZectreDeployment> all = deployments.values().stream()
-                .filter(d -> appId == null || d.app().id().equals(appId))
-                .sorted(ascending ? order : order.reversed())
-                .toList();
-        List<Map<String, @Nullable Object>> data = all.stream()
-                .skip((long) (page - 1) * size)
-                .limit(size)
-                .map(ZectreDeployment::toJson)
-                .toList();
-        return Reply.json(Json.obj("data", data, "total", all.size(), "page", page, "page_size", size));
-    }
-
     private Reply patch(ZectreDeployment deployment, Call call) {
         JsonNode spec = call.body() == null ? null : call.body().get("spec");
         Integer replicas = spec == null ? null : replicas(spec);
@@ -212,7 +176,7 @@ final class ZectreSimulator extends ProviderSimulator {
             case "cancelled" -> "stopped";
             default -> "running";
         };
-        List<Map<String, @Nullable Object>> tasks = new java.util.ArrayList<>();
+        List<Map<String, @Nullable Object>> tasks = new ArrayList<>();
         for (int i = 0; i < deployment.replicas(); i++) {
             String taskState = state.equals("running") && i >= deployment.tasksReady() ? "starting" : state;
             tasks.add(Json.obj(
@@ -228,26 +192,6 @@ final class ZectreSimulator extends ProviderSimulator {
                     Json.iso(deployment.timeline().at(2))));
         }
         return Reply.json(tasks);
-    }
-
-    private Reply appsPage(Call call) {
-        int page = Math.max(1, intParam(call, "page", 1));
-        int size = Math.max(1, Math.min(100, intParam(call, "page_size", 20)));
-        List<Map<String, @Nullable Object>> data = apps().stream()
-                .skip((long) (page - 1) * size)
-                .limit(size)
-                .map(this::appJson)
-                .toList();
-        return Reply.json(Json.obj("data", data, "total", apps().size(), "page", page, "page_size", size));
-    }
-
-    private Map<String, @Nullable Object> appJson(SeededApp app) {
-        return Json.obj(
-                "id", app.id(),
-                "name", app.name(),
-                "slug", app.name(),
-                "repository_url", "https://github.com/unideploy/" + app.name(),
-                "created_at", Json.iso(Instant.parse("2026-01-01T00:00:00Z")));
     }
 
     private static @Nullable Integer replicas(@Nullable JsonNode body) {
@@ -269,14 +213,5 @@ final class ZectreSimulator extends ProviderSimulator {
     private Reply withDeployment(String id, Function<ZectreDeployment, Reply> then) {
         ZectreDeployment deployment = deployments.get(id);
         return deployment == null ? ZectreErrors.notFound("Deployment") : then.apply(deployment);
-    }
-
-    private static int intParam(Call call, String name, int fallback) {
-        try {
-            String value = call.query().get(name);
-            return value == null || value.isEmpty() ? fallback : Integer.parseInt(value);
-        } catch (NumberFormatException notANumber) {
-            return fallback;
-        }
     }
 }

@@ -227,4 +227,15 @@ public final class DeploymentService {
     public Mono<Located<List<App>>> apps(ClientPrincipal client, ProviderHandle handle) {
         return call(client, handle.id(), Capability.APPS, h -> h.adapter().listApps());
     }
+
+    /**
+     * Health's cheap probe of a connection (its app list), on no client's behalf: it answers whether the provider
+     * answers, so no allowlist or capability check applies.
+     */
+    public Mono<List<App>> probe(String connectionId) {
+        return Mono.defer(() -> {
+            registry.get(connectionId);
+            return handles.get(connectionId).adapter().listApps();
+        });
+    }
 }

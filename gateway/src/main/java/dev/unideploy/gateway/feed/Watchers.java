@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -83,7 +84,7 @@ public final class Watchers implements AutoCloseable {
     }
 
     /** Reads the apps of {@code connection} at once (all of them, or just {@code app}, a local id, if given). */
-    public int poke(String connection, @org.jspecify.annotations.Nullable String app) {
+    public int poke(String connection, @Nullable String app) {
         int poked = 0;
         for (AppWatch watch : watches.values()) {
             if (watch.key().startsWith(connection + ":")

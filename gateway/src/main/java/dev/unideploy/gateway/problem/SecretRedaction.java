@@ -1,6 +1,7 @@
 package dev.unideploy.gateway.problem;
 
 import dev.unideploy.gateway.config.UnideployProperties;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ public final class SecretRedaction {
         if (at < 0) {
             return bytes;
         }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
         int from = 0;
         while (at >= 0) {
             out.write(bytes, from, at - from);

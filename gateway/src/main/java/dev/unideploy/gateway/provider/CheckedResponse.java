@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -104,7 +105,7 @@ final class CheckedResponse extends ServerHttpResponseDecorator {
     private byte[] inflate(byte[] bytes, @Nullable Integer status) throws IOException {
         try {
             return readAll(new InflaterInputStream(new ByteArrayInputStream(bytes)), status);
-        } catch (java.util.zip.ZipException notZlib) {
+        } catch (ZipException notZlib) {
             return readAll(new InflaterInputStream(new ByteArrayInputStream(bytes), new Inflater(true)), status);
         }
     }

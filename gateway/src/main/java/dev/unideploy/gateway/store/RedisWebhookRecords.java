@@ -5,6 +5,7 @@ import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -92,7 +93,7 @@ public final class RedisWebhookRecords implements WebhookRecords {
     @Override
     public Flux<String> claimDue(Instant now, int limit, Duration lease) {
         String[] keys = {DUE};
-        return redis.<java.util.List<Object>>eval(
+        return redis.<List<Object>>eval(
                         CLAIM,
                         ScriptOutputType.MULTI,
                         keys,

@@ -22,6 +22,7 @@ import dev.unideploy.gateway.deployment.GlobalId;
 import dev.unideploy.gateway.deployment.Located;
 import dev.unideploy.gateway.provider.ProviderHandle;
 import dev.unideploy.spi.Capability;
+import dev.unideploy.spi.Kind;
 import dev.unideploy.spi.Logs;
 import dev.unideploy.spi.Phase;
 import dev.unideploy.spi.RuntimeHealth;
@@ -39,7 +40,11 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Translates the port's records into the generated API models (the only place that knows both). */
+/**
+ * Translates the port's records into the generated API models (the only place that knows both). The port's App,
+ * CancelScope, Deployment, LogLine, Revision, ScaleResult and TrafficSplit share their simple names with the imported
+ * API models, so they are written {@code dev.unideploy.spi.X} in full.
+ */
 final class ApiMapping {
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
@@ -132,7 +137,7 @@ final class ApiMapping {
         };
     }
 
-    private static DeploymentKind toKind(dev.unideploy.spi.Kind kind) {
+    private static DeploymentKind toKind(Kind kind) {
         return switch (kind) {
             case DEPLOY -> DeploymentKind.DEPLOY;
             case REDEPLOY -> DeploymentKind.REDEPLOY;

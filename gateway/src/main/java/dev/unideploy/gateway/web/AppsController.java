@@ -19,6 +19,7 @@ import dev.unideploy.spi.Capability;
 import dev.unideploy.spi.Support;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -101,7 +102,7 @@ class AppsController implements AppsApi {
         GlobalId app = GlobalId.parse("appId", appId);
         return trafficRequest
                 .filter(request -> request.getSplits() != null
-                        && request.getSplits().stream().allMatch(java.util.Objects::nonNull))
+                        && request.getSplits().stream().allMatch(Objects::nonNull))
                 .switchIfEmpty(Mono.error(ApiException.invalid("splits", "must be a list of splits, none null")))
                 .flatMap(request -> idempotency.run(
                         exchange,

@@ -44,6 +44,7 @@ class AuditController implements AuditApi {
                         .nextCursor(page.nextCursor())));
     }
 
+    // the API model in full: the audit trail's own AuditRecord, imported, has its simple name
     private static dev.unideploy.gateway.api.model.AuditRecord toModel(AuditRecord record) {
         return new dev.unideploy.gateway.api.model.AuditRecord(
                         record.id(),

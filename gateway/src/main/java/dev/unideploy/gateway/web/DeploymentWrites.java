@@ -122,6 +122,7 @@ final class DeploymentWrites {
                 correlationId);
     }
 
+    // dev.unideploy.spi.Deployment in full: the imported API model has its simple name
     private ResponseEntity<Deployment> ok(Located<dev.unideploy.spi.Deployment> deployment) {
         return ResponseEntity.ok(mapping.toDeployment(deployment, false));
     }

@@ -126,6 +126,7 @@ class DeploymentsController implements DeploymentsApi {
         }
         boolean raw = include != null;
         Duration wait = Duration.ofSeconds(timeoutSeconds);
+        // dev.unideploy.spi.Deployment and .PromoteRequest in full: the imported API models have their simple names
         Mono<Located<dev.unideploy.spi.Deployment>> found = "terminal".equals(waitFor)
                 ? watcher.awaitTerminal(client, deployment, wait)
                         .flatMap(seen -> raw ? service.get(client, deployment) : Mono.just(seen))

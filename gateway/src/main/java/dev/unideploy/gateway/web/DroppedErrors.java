@@ -3,6 +3,7 @@ package dev.unideploy.gateway.web;
 import dev.unideploy.spi.ProviderException;
 import java.io.IOException;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,7 @@ final class DroppedErrors {
             if (cause instanceof CancellationException
                     || cause instanceof ProviderException
                     || cause instanceof IOException
-                    || cause instanceof java.util.concurrent.TimeoutException) {
+                    || cause instanceof TimeoutException) {
                 return true;
             }
         }

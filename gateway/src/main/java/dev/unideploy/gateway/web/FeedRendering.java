@@ -20,6 +20,7 @@ final class FeedRendering implements DeploymentRendering {
         this.json = json;
     }
 
+    // dev.unideploy.spi.Deployment in full: the imported API model has its simple name
     @Override
     public JsonNode render(Located<dev.unideploy.spi.Deployment> deployment, @Nullable String triggeredBy) {
         Deployment rendered = mapping.toDeployment(deployment, false);

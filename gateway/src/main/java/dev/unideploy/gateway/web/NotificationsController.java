@@ -4,6 +4,7 @@ import dev.unideploy.gateway.feed.Notifications;
 import dev.unideploy.gateway.problem.ApiException;
 import dev.unideploy.gateway.problem.ProblemCode;
 import dev.unideploy.gateway.provider.ProviderRegistry;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -49,12 +50,10 @@ class NotificationsController {
                     ApiException.of(ProblemCode.UNAUTHORIZED, "The notification secret is missing or wrong."));
         }
         Mono<JsonNode> payload = body == null ? Mono.empty() : body.onErrorResume(unreadable -> Mono.empty());
-        return payload.map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty())
-                .map(found -> {
-                    notifications.received(provider, found.orElse(null));
-                    return ResponseEntity.accepted().<Void>build();
-                });
+        return payload.map(Optional::of).defaultIfEmpty(Optional.empty()).map(found -> {
+            notifications.received(provider, found.orElse(null));
+            return ResponseEntity.accepted().<Void>build();
+        });
     }
 
     private static @Nullable String bearer(ServerWebExchange exchange) {

@@ -2,6 +2,7 @@ package dev.unideploy.gateway.web;
 
 import dev.unideploy.gateway.api.model.Provider;
 import dev.unideploy.gateway.audit.TriggeredBy;
+import dev.unideploy.gateway.deployment.DeploymentService;
 import dev.unideploy.gateway.problem.SecretRedaction;
 import dev.unideploy.gateway.provider.ProviderRegistry;
 import java.time.Duration;
@@ -27,8 +28,8 @@ class WebConfiguration {
     }
 
     @Bean
-    ProviderHealth providerHealth() {
-        return new ProviderHealth(Duration.ofSeconds(15));
+    ProviderHealth providerHealth(DeploymentService service) {
+        return new ProviderHealth(service, Duration.ofSeconds(15));
     }
 
     @Bean

@@ -9,6 +9,7 @@ import dev.unideploy.gateway.webhook.Delivery;
 import dev.unideploy.gateway.webhook.Subscription;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Webhook subscriptions and deliveries as the API models them. */
@@ -72,7 +73,7 @@ final class WebhookModels {
 
     /** 400 if a list holds a null ({@code [null]} is valid JSON the schema does not allow). */
     static <T> @Nullable List<T> present(String field, @Nullable List<T> values) {
-        if (values != null && values.stream().anyMatch(java.util.Objects::isNull)) {
+        if (values != null && values.stream().anyMatch(Objects::isNull)) {
             throw ApiException.invalid(field, "must not contain null");
         }
         return values;

@@ -4,6 +4,7 @@ import dev.unideploy.gateway.feed.EventType;
 import dev.unideploy.gateway.feed.FeedEvent;
 import dev.unideploy.gateway.feed.Interest;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -81,7 +82,7 @@ public record Subscription(
     }
 
     static List<String> allEvents() {
-        return java.util.Arrays.stream(EventType.values()).map(EventType::wire).toList();
+        return Arrays.stream(EventType.values()).map(EventType::wire).toList();
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -189,7 +190,7 @@ public final class Subscriptions {
                 throw ApiException.invalid("events", "unknown event type '" + type + "'");
             }
         }
-        return List.copyOf(new java.util.LinkedHashSet<>(wanted));
+        return List.copyOf(new LinkedHashSet<>(wanted));
     }
 
     private List<String> connections(ClientPrincipal client, @Nullable List<String> wanted) {

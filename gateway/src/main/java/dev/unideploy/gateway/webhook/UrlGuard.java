@@ -4,6 +4,7 @@ import dev.unideploy.gateway.problem.ApiException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +28,7 @@ final class UrlGuard {
         URI uri;
         try {
             uri = new URI(url);
-        } catch (java.net.URISyntaxException bad) {
+        } catch (URISyntaxException bad) {
             throw ApiException.invalid("url", "is not a URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package dev.unideploy.gateway.webhook;
 
+import com.standardwebhooks.Webhook;
 import dev.unideploy.gateway.feed.Watchers;
 import dev.unideploy.gateway.provider.ProviderRegistry;
 import dev.unideploy.gateway.store.FeedLog;
@@ -7,6 +8,7 @@ import dev.unideploy.gateway.store.MemoryWebhookRecords;
 import dev.unideploy.gateway.store.RedisLink;
 import dev.unideploy.gateway.store.RedisWebhookRecords;
 import dev.unideploy.gateway.store.WebhookRecords;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -83,11 +85,11 @@ public class WebhookConfiguration {
                 throw new IllegalArgumentException(key + " needs a url and a secret of the form whsec_<base64>");
             }
             try {
-                new com.standardwebhooks.Webhook(entry.secret());
+                new Webhook(entry.secret());
             } catch (Exception invalid) {
                 throw new IllegalArgumentException(key + ".secret is not whsec_<base64>");
             }
-            java.net.URI url = java.net.URI.create(entry.url());
+            URI url = URI.create(entry.url());
             if (url.getHost() == null || !url.getScheme().matches("(?i)https?")) {
                 throw new IllegalArgumentException(key + ".url must be an http or https URL");
             }
