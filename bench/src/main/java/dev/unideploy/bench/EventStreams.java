@@ -71,7 +71,8 @@ final class EventStreams {
                 if (i > 0 && i % BATCH == 0) {
                     // clients arrive in waves, as real ones do: a burst of 10,000 connects overflows the accept
                     // queue of any server on one machine and measures the kernel's SYN retries, not the gateway
-                    long waveDeadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                    long waveDeadline =
+                            System.nanoTime() + Duration.ofSeconds(10).toNanos();
                     while (open.get() + failed.get() < i && System.nanoTime() < waveDeadline) {
                         Thread.sleep(20);
                     }
