@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ class TraceparentFilter implements WebFilter {
     }
 
     /** The traceparent for the gateway's span, child of {@code incoming} where that is a valid one. */
-    static String next(@org.jspecify.annotations.Nullable String incoming) {
+    static String next(@Nullable String incoming) {
         Matcher valid = incoming == null ? null : VERSION_00.matcher(incoming.trim());
         boolean continues = valid != null && valid.matches() && !valid.group(1).equals(INVALID_TRACE);
         String traceId = continues ? valid.group(1) : hex(16);
