@@ -3,18 +3,17 @@ package dev.unideploy.spi;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reading one provider's JSON the way the port wants it: unknown properties ignored, unreadable answers as {@link
- * ProviderException.BadResponse} naming the provider (never the payload, which may hold secrets), and {@code raw}
- * payloads built from an allow-list.
+ * ProviderException.BadResponse} naming the provider (never the payload, which may hold secrets). Adapters read JSON
+ * through this class only (see {@link RawPayload} for what a {@code raw} payload may keep).
  */
 public final class ProviderJson {
 
@@ -26,6 +25,16 @@ public final class ProviderJson {
         this(
                 provider,
                 JsonMapper.builder()
+                        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .build());
+    }
+
+    /** For a provider whose JSON is snake_case throughout (wire records keep Java's camelCase names). */
+    public static ProviderJson snakeCase(String provider) {
+        return new ProviderJson(
+                provider,
+                JsonMapper.builder()
+                        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                         .build());
     }
@@ -56,21 +65,9 @@ public final class ProviderJson {
         }
     }
 
-    /**
-     * A copy of {@code node} with the listed properties only: {@code raw} payloads are allow-listed, since provider
-     * objects can carry secrets (environment values, webhook secrets, registry passwords, hidden logs).
-     */
-    public JsonNode only(JsonNode node, Set<String> properties) {
-        if (!node.isObject()) {
-            return node;
-        }
-        ObjectNode copy = mapper.createObjectNode();
-        node.properties().forEach(entry -> {
-            if (properties.contains(entry.getKey())) {
-                copy.set(entry.getKey(), entry.getValue());
-            }
-        });
-        return copy;
+    /** The body as JSON text (a request body). */
+    public String write(Object body) {
+        return mapper.writeValueAsString(body);
     }
 
     /** The field as text; null when missing or JSON null. */

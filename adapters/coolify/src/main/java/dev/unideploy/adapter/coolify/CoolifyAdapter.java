@@ -82,7 +82,7 @@ final class CoolifyAdapter implements ProviderAdapter {
                         app.uuid(),
                         app.name() == null ? app.uuid() : app.name(),
                         app.environmentName(),
-                        CoolifyJson.only(node, CoolifyJson.APP_RAW)));
+                        CoolifyJson.APP_RAW.keep(node)));
             }
             return List.copyOf(apps);
         });

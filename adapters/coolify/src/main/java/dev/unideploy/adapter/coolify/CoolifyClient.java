@@ -1,5 +1,6 @@
 package dev.unideploy.adapter.coolify;
 
+import dev.unideploy.spi.ErrorMessage;
 import dev.unideploy.spi.PathSegment;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.ProviderException;
@@ -15,6 +16,9 @@ import tools.jackson.databind.JsonNode;
 /** Coolify's REST endpoints, one method each; answers parsed JSON or a {@link ProviderException}. */
 final class CoolifyClient {
 
+    /** Errors are always {@code {"message": …}}; a body that is not JSON is cut short. */
+    static final ErrorMessage ERRORS = ErrorMessage.fields("message");
+
     private final ProviderConnection connection;
     private final String token;
     private final ProviderHttp http;
@@ -22,7 +26,7 @@ final class CoolifyClient {
     CoolifyClient(ProviderConnection connection, String token) {
         this.connection = connection;
         this.token = token;
-        this.http = new ProviderHttp(connection, CoolifyClient::messageOf);
+        this.http = new ProviderHttp(connection, ERRORS::of);
     }
 
     /**
@@ -106,25 +110,11 @@ final class CoolifyClient {
 
     /** Coolify answers 400 "Invalid token." for a foreign or malformed token: that is an auth failure. */
     private ProviderException failure(HttpResponse<String> response) {
-        String message = messageOf(response);
+        String message = ERRORS.of(response);
         if (response.statusCode() == 400 && message.toLowerCase().contains("invalid token")) {
             return new ProviderException.AuthenticationFailed("Coolify: " + message, 400);
         }
         return http.failure(response);
-    }
-
-    /** Errors are always {@code {"message": …}}; a body that is not JSON is cut short. */
-    static String messageOf(HttpResponse<String> response) {
-        String body = response.body() == null ? "" : response.body();
-        try {
-            String message = CoolifyJson.text(CoolifyJson.MAPPER.readTree(body), "message");
-            if (message != null) {
-                return message;
-            }
-        } catch (RuntimeException notJson) {
-            // fall through to the raw body
-        }
-        return body.length() > 200 ? body.substring(0, 200) : body.isBlank() ? "HTTP " + response.statusCode() : body;
     }
 
     @Override

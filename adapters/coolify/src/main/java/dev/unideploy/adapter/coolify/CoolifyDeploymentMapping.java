@@ -3,6 +3,7 @@ package dev.unideploy.adapter.coolify;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.Kind;
 import dev.unideploy.spi.LogLine;
+import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.Source;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,8 +26,7 @@ final class CoolifyDeploymentMapping {
     static Deployment toDeployment(JsonNode node, @Nullable String knownAppUuid) {
         CoolifyJson.Row row = CoolifyJson.read(node, CoolifyJson.Row.class);
         if (row.deploymentUuid() == null) {
-            throw new dev.unideploy.spi.ProviderException.BadResponse(
-                    "Coolify deployment without deployment_uuid", null, null);
+            throw new ProviderException.BadResponse("Coolify deployment without deployment_uuid", null, null);
         }
         String appId = knownAppUuid != null ? knownAppUuid : appUuidOf(row);
         return Deployment.builder(row.deploymentUuid(), appId == null ? "" : appId)
@@ -35,7 +35,7 @@ final class CoolifyDeploymentMapping {
                 .kind(Boolean.TRUE.equals(row.rollback()) ? Kind.ROLLBACK : Kind.DEPLOY)
                 .createdAt(CoolifyJson.instant(row.createdAt()))
                 .finishedAt(CoolifyJson.instant(row.finishedAt()))
-                .raw(CoolifyJson.only(node, CoolifyJson.ROW_RAW))
+                .raw(CoolifyJson.ROW_RAW.keep(node))
                 .build();
     }
 

@@ -3,6 +3,7 @@ package dev.unideploy.adapter.coolify;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.unideploy.spi.ProviderJson;
+import dev.unideploy.spi.RawPayload;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -20,7 +21,7 @@ final class CoolifyJson {
     static final JsonMapper MAPPER = JSON.mapper();
 
     /** What {@code raw} keeps of a queue row: not {@code logs} (hidden entries) nor configuration snapshots. */
-    static final java.util.Set<String> ROW_RAW = java.util.Set.of(
+    static final RawPayload ROW_RAW = RawPayload.of(
             "id",
             "deployment_uuid",
             "application_id",
@@ -47,7 +48,7 @@ final class CoolifyJson {
             "finished_at");
 
     /** What {@code raw} keeps of an application (a root token also sees its webhook secrets and more). */
-    static final java.util.Set<String> APP_RAW = java.util.Set.of(
+    static final RawPayload APP_RAW = RawPayload.of(
             "uuid",
             "name",
             "description",
@@ -104,11 +105,6 @@ final class CoolifyJson {
 
     static <T> T read(JsonNode node, Class<T> type) {
         return JSON.read(node, type);
-    }
-
-    /** {@code raw} payloads are allow-listed: provider objects can carry secrets. */
-    static JsonNode only(JsonNode node, java.util.Set<String> properties) {
-        return JSON.only(node, properties);
     }
 
     static @Nullable String text(JsonNode node, String field) {

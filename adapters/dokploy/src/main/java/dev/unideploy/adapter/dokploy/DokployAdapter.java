@@ -9,7 +9,6 @@ import dev.unideploy.spi.Creation;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.DeploymentEvent;
 import dev.unideploy.spi.DeploymentPage;
-import dev.unideploy.spi.Lifecycle;
 import dev.unideploy.spi.LogLine;
 import dev.unideploy.spi.Logs;
 import dev.unideploy.spi.ProviderAdapter;
@@ -123,10 +122,7 @@ final class DokployAdapter implements ProviderAdapter {
                     .then(lookup.triggered(id)
                             .map(Found::deployment)
                             // Accepted but not visible yet: queued is what Dokploy has.
-                            .switchIfEmpty(Mono.fromSupplier(() -> Deployment.builder(id.toString(), request.appId())
-                                    .lifecycle(Lifecycle.queued("queued"))
-                                    .createdAt(id.triggered())
-                                    .build())));
+                            .switchIfEmpty(Mono.fromSupplier(() -> DokployDeploymentMapping.accepted(id))));
         });
     }
 

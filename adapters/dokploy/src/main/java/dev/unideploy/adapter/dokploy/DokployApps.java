@@ -37,7 +37,7 @@ final class DokployApps {
                     app.applicationId(),
                     name == null ? app.applicationId() : name,
                     environment,
-                    DokployJson.only(node, DokployJson.APP_RAW)));
+                    DokployJson.APP_RAW.keep(node)));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.unideploy.adapter.dokploy;
 
+import dev.unideploy.spi.ErrorMessage;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.ProviderHttp;
@@ -15,6 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Dokploy's tRPC procedures over HTTP (queries GET, mutations POST), one method each. */
 final class DokployClient {
+
+    /** trpc-openapi errors: {@code {message, code, issues}}; a body that is not JSON is cut short. */
+    static final ErrorMessage ERRORS = ErrorMessage.fields("message");
 
     static final String API_KEY = "x-api-key";
 
@@ -32,7 +36,7 @@ final class DokployClient {
         this.streamRoot = streamRoot;
         this.connection = connection;
         this.token = token;
-        this.http = new ProviderHttp(connection, DokployClient::messageOf);
+        this.http = new ProviderHttp(connection, ERRORS::of);
     }
 
     /** {@code application.deploy}: answers nothing usable (void), so the title carries our correlation id. */
@@ -161,24 +165,10 @@ final class DokployClient {
         if (response.statusCode() == 401) {
             return new ProviderException.AuthenticationFailed(
                     "Dokploy rejected the API key (401: invalid key, or the key is rate-limited): "
-                            + messageOf(response),
+                            + ERRORS.of(response),
                     401);
         }
         return http.failure(response);
-    }
-
-    /** trpc-openapi errors: {@code {message, code, issues}}; a body that is not JSON is cut short. */
-    static String messageOf(HttpResponse<String> response) {
-        String body = response.body() == null ? "" : response.body();
-        try {
-            String message = DokployJson.text(DokployJson.MAPPER.readTree(body), "message");
-            if (message != null) {
-                return message;
-            }
-        } catch (RuntimeException notJson) {
-            // fall through to the raw body
-        }
-        return body.isBlank() ? "HTTP " + response.statusCode() : body.length() > 200 ? body.substring(0, 200) : body;
     }
 
     @Override

@@ -30,7 +30,7 @@ final class DokployDeploymentMapping {
                 .createdAt(DokployJson.instant(row.createdAt()))
                 .startedAt(DokployJson.instant(row.startedAt()))
                 .finishedAt(DokployJson.instant(row.finishedAt()))
-                .raw(node)
+                .raw(DokployJson.ROW_RAW.keep(node))
                 .build();
         return new Found(deployment, row, null);
     }
@@ -51,8 +51,16 @@ final class DokployDeploymentMapping {
         Deployment deployment = Deployment.builder(id.toString(), id.applicationId())
                 .lifecycle(lifecycle)
                 .createdAt(job.timestamp() == null ? null : Instant.ofEpochMilli(job.timestamp()))
-                .raw(node)
+                .raw(DokployJson.JOB_RAW.keep(node))
                 .build();
         return new Found(deployment, null, job);
+    }
+
+    /** A trigger Dokploy accepted but does not show yet (neither job nor row): queued is what Dokploy has. */
+    static Deployment accepted(DokployTriggeredId id) {
+        return Deployment.builder(id.toString(), id.applicationId())
+                .lifecycle(Lifecycle.queued("queued"))
+                .createdAt(id.triggered())
+                .build();
     }
 }

@@ -2,6 +2,7 @@ package dev.unideploy.adapter.dokploy;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.unideploy.spi.ProviderJson;
+import dev.unideploy.spi.RawPayload;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,7 @@ final class DokployJson {
     static final JsonMapper MAPPER = JSON.mapper();
 
     /** What {@code raw} keeps of an application: its {@code env}, build args and registry password stay out. */
-    static final java.util.Set<String> APP_RAW = java.util.Set.of(
+    static final RawPayload APP_RAW = RawPayload.of(
             "applicationId",
             "name",
             "appName",
@@ -26,6 +27,34 @@ final class DokployJson {
             "buildType",
             "branch",
             "createdAt");
+
+    /** What {@code raw} keeps of a deployment row (all of its columns: none holds a secret). */
+    static final RawPayload ROW_RAW = RawPayload.of(
+            "deploymentId",
+            "title",
+            "description",
+            "status",
+            "logPath",
+            "pid",
+            "applicationId",
+            "composeId",
+            "serverId",
+            "isPreviewDeployment",
+            "previewDeploymentId",
+            "scheduleId",
+            "backupId",
+            "rollbackId",
+            "volumeBackupId",
+            "createdAt",
+            "startedAt",
+            "finishedAt",
+            "errorMessage");
+
+    /** What {@code raw} keeps of a queue job: its state and what it was queued for. */
+    static final RawPayload JOB_RAW = RawPayload.of("id", "timestamp", "processedOn", "state")
+            .with(
+                    "data",
+                    RawPayload.of("applicationId", "titleLog", "descriptionLog", "type", "applicationType", "server"));
 
     private DokployJson() {}
 
@@ -98,11 +127,6 @@ final class DokployJson {
 
     static <T> T read(JsonNode node, Class<T> type) {
         return JSON.read(node, type);
-    }
-
-    /** {@code raw} payloads are allow-listed: provider objects can carry secrets. */
-    static JsonNode only(JsonNode node, java.util.Set<String> properties) {
-        return JSON.only(node, properties);
     }
 
     static @Nullable String text(JsonNode node, String field) {

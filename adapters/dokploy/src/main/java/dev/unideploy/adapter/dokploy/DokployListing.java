@@ -3,7 +3,7 @@ package dev.unideploy.adapter.dokploy;
 import dev.unideploy.adapter.dokploy.DokployDeploymentMapping.Found;
 import dev.unideploy.spi.Deployment;
 import dev.unideploy.spi.DeploymentPage;
-import dev.unideploy.spi.ProviderException;
+import dev.unideploy.spi.MemoryPages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -30,6 +30,9 @@ final class DokployListing {
             .thenComparing(Deployment::id)
             .reversed();
 
+    /** A token is the last item served (its creation millis and id), so none is lost or repeated. */
+    private static final MemoryPages.Cursor PAGES = MemoryPages.after(NEWEST_FIRST);
+
     private final DokployLookup lookup;
     private final DokployMemory memory;
 
@@ -42,22 +45,16 @@ final class DokployListing {
     Mono<DeploymentPage> page(String applicationId, @Nullable String pageToken, int limit) {
         return Mono.defer(() -> {
             DokployId.checkApp(applicationId);
-            checkLimit(limit);
-            Deployment after = pageToken == null ? null : boundary(applicationId, pageToken);
+            MemoryPages.check(pageToken, limit, PAGES);
             return lookup.view(applicationId)
                     .flatMap(view -> all(view, memory))
-                    .map(items -> slice(items, after, limit));
+                    .map(items -> slice(items, pageToken, limit));
         });
     }
 
-    /** The {@code limit} items after {@code after} (all of them from the start when null), and the next token. */
-    static DeploymentPage slice(List<Deployment> newestFirst, @Nullable Deployment after, int limit) {
-        List<Deployment> rest = newestFirst.stream()
-                .filter(item -> after == null || NEWEST_FIRST.compare(item, after) > 0)
-                .toList();
-        List<Deployment> page = rest.subList(0, Math.min(limit, rest.size()));
-        String next = rest.size() > limit ? token(page.get(page.size() - 1)) : null;
-        return new DeploymentPage(page, next);
+    /** The {@code limit} items after the token's (all of them from the start when null), and the next token. */
+    static DeploymentPage slice(List<Deployment> newestFirst, @Nullable String pageToken, int limit) {
+        return MemoryPages.page(newestFirst, pageToken, limit, PAGES);
     }
 
     /** Every deployment of the view, newest first; the titles it finds are remembered on the way. */
@@ -98,33 +95,5 @@ final class DokployListing {
 
     private static long millis(Deployment deployment) {
         return deployment.createdAt() == null ? 0 : deployment.createdAt().toEpochMilli();
-    }
-
-    private static String token(Deployment last) {
-        return millis(last) + ":" + last.id();
-    }
-
-    /** A stand-in for the last item served, from the token; a token this adapter did not make is bad input. */
-    static Deployment boundary(String applicationId, String pageToken) {
-        int colon = pageToken.indexOf(':');
-        try {
-            long millis = Long.parseLong(pageToken.substring(0, colon));
-            String id = pageToken.substring(colon + 1);
-            if (id.isEmpty()) {
-                throw new IllegalArgumentException("no id");
-            }
-            return Deployment.builder(id, applicationId)
-                    .lifecycle(dev.unideploy.spi.Lifecycle.unknown("boundary"))
-                    .createdAt(java.time.Instant.ofEpochMilli(millis))
-                    .build();
-        } catch (RuntimeException malformed) {
-            throw new ProviderException.InvalidRequest("malformed page token", "cursor", null);
-        }
-    }
-
-    private static void checkLimit(int limit) {
-        if (limit < 1 || limit > 100) {
-            throw new ProviderException.InvalidRequest("limit must be 1 to 100", "limit", null);
-        }
     }
 }

@@ -21,7 +21,6 @@ import dev.unideploy.spi.Support;
 import dev.unideploy.spi.TrafficSplit;
 import dev.unideploy.spi.TriggerRequest;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -38,17 +37,20 @@ final class DooorAdapter implements ProviderAdapter {
             EnumSet.complementOf(EnumSet.of(Capability.CANCEL, Capability.DELETE, Capability.EVENTS)),
             EnumSet.noneOf(Capability.class));
 
-    static final int MAX_REPLICAS = 10;
     private static final int APPS_PAGE_SIZE = 100;
 
     private final ProviderConnection connection;
     private final DooorClient client;
     private final DooorTraffic traffic;
+    private final DooorListing listing;
+    private final DooorRuntime runtime;
 
     DooorAdapter(ProviderConnection connection, DooorClient client) {
         this.connection = connection;
         this.client = client;
         this.traffic = new DooorTraffic(client);
+        this.listing = new DooorListing(client);
+        this.runtime = new DooorRuntime(client);
     }
 
     @Override
@@ -66,10 +68,10 @@ final class DooorAdapter implements ProviderAdapter {
         return client.listApps(1, APPS_PAGE_SIZE)
                 .expand(node -> {
                     DooorJson.PageOf page = DooorJson.read(node, DooorJson.PageOf.class);
-                    int next = nextPage(page);
+                    int next = DooorListing.nextPage(page);
                     return next > 0 ? client.listApps(next, APPS_PAGE_SIZE) : Mono.empty();
                 })
-                .concatMapIterable(node -> items(DooorJson.read(node, DooorJson.PageOf.class)))
+                .concatMapIterable(node -> DooorListing.items(DooorJson.read(node, DooorJson.PageOf.class)))
                 .map(DooorAdapter::toApp)
                 .collectList();
     }
@@ -79,7 +81,7 @@ final class DooorAdapter implements ProviderAdapter {
         if (app.id() == null) {
             throw new ProviderException.BadResponse("Dooor answered an app without an id", null, null);
         }
-        return new App(app.id(), app.name() == null ? app.id() : app.name(), null, node);
+        return new App(app.id(), app.name() == null ? app.id() : app.name(), null, DooorJson.APP_RAW.keep(node));
     }
 
     /**
@@ -96,64 +98,13 @@ final class DooorAdapter implements ProviderAdapter {
     public Mono<Deployment> trigger(TriggerRequest request) {
         return Mono.fromCallable(() -> DooorTrigger.of(request))
                 .flatMap(client::trigger)
-                .map(DooorDeployments::toDeployment);
+                .map(DooorDeploymentMapping::toDeployment);
     }
 
-    /**
-     * Page-based. A page number only means the same items again with the same page size, so the token carries both
-     * ({@code <page>x<size>}): a token is read with the size it was made with, whatever {@code limit} is now.
-     */
+    /** Page-based (see {@link DooorListing}). */
     @Override
     public Mono<DeploymentPage> listDeployments(String appId, @Nullable String pageToken, int limit) {
-        int[] pageAndSize = pageToken == null ? new int[] {1, Math.max(1, Math.min(100, limit))} : fromToken(pageToken);
-        if (pageAndSize == null) {
-            return Mono.error(new ProviderException.InvalidRequest("not a Dooor page token", "pageToken", null));
-        }
-        int current = pageAndSize[0];
-        int pageSize = pageAndSize[1];
-        return client.listDeployments(appId, current, pageSize).map(node -> {
-            DooorJson.PageOf list = DooorJson.read(node, DooorJson.PageOf.class);
-            List<Deployment> deployments = new ArrayList<>();
-            // Dooor's list rows may leave out appId (its docs' example does): it is the app asked for.
-            DooorDeployments.newestFirst(items(list))
-                    .forEach(item -> deployments.add(withAppId(DooorDeployments.toDeployment(item), appId)));
-            int next = nextPage(list);
-            return new DeploymentPage(deployments, next > current ? next + "x" + pageSize : null);
-        });
-    }
-
-    /** {@code <page>x<size>} as {page, size}; null if it is not such a token. */
-    private static int @Nullable [] fromToken(String token) {
-        int x = token.indexOf('x');
-        try {
-            int page = Integer.parseInt(token.substring(0, Math.max(0, x)));
-            int size = Integer.parseInt(token.substring(x + 1));
-            return page >= 1 && size >= 1 && size <= 100 ? new int[] {page, size} : null;
-        } catch (NumberFormatException | IndexOutOfBoundsException notOurs) {
-            return null;
-        }
-    }
-
-    private static Deployment withAppId(Deployment deployment, String appId) {
-        return deployment.appId().isEmpty()
-                ? deployment.toBuilder().appId(appId).build()
-                : deployment;
-    }
-
-    private static List<JsonNode> items(DooorJson.PageOf page) {
-        return page.data() == null ? List.of() : page.data();
-    }
-
-    /** The next page number, or 0 on the last page. */
-    private static int nextPage(DooorJson.PageOf page) {
-        DooorJson.Meta meta = page.meta();
-        if (meta == null
-                || meta.page() == null
-                || meta.totalPages() == null
-                || items(page).isEmpty()) {
-            return 0;
-        }
-        return meta.page() < meta.totalPages() ? meta.page() + 1 : 0;
+        return listing.page(appId, pageToken, limit);
     }
 
     /**
@@ -163,8 +114,8 @@ final class DooorAdapter implements ProviderAdapter {
     @Override
     public Mono<Deployment> getDeployment(String deploymentId) {
         return client.getDeployment(deploymentId).flatMap(node -> {
-            Deployment deployment = DooorDeployments.toDeployment(node);
-            String revision = DooorDeployments.revisionName(node);
+            Deployment deployment = DooorDeploymentMapping.toDeployment(node);
+            String revision = DooorDeploymentMapping.revisionName(node);
             if (deployment.status() != Status.SUCCEEDED
                     || revision == null
                     || deployment.appId().isEmpty()) {
@@ -185,9 +136,9 @@ final class DooorAdapter implements ProviderAdapter {
             List<String> logs = DooorJson.read(node, DooorJson.LogList.class).logs();
             return logs == null
                     ? List.<LogLine>of()
-                    : logs.stream().map(DooorDeployments::toLogLine).toList();
+                    : logs.stream().map(DooorDeploymentMapping::toLogLine).toList();
         });
-        Mono<Deployment> deployment = client.getDeployment(deploymentId).map(DooorDeployments::toDeployment);
+        Mono<Deployment> deployment = client.getDeployment(deploymentId).map(DooorDeploymentMapping::toDeployment);
         return Mono.zip(lines, deployment).map(both -> {
             List<LogLine> all = both.getT1();
             List<LogLine> kept =
@@ -196,24 +147,10 @@ final class DooorAdapter implements ProviderAdapter {
         });
     }
 
-    /** Dooor's Kubernetes runtime status; conditions read {@code Type=Status} (plus the message, if any). */
+    /** See {@link DooorRuntime}. */
     @Override
     public Mono<RuntimeHealth> runtime(String deploymentId) {
-        return client.runtimeStatus(deploymentId).map(node -> {
-            DooorJson.RuntimeStatus status = DooorJson.read(node, DooorJson.RuntimeStatus.class);
-            List<String> conditions = new ArrayList<>();
-            if (status.conditions() != null) {
-                for (DooorJson.Condition condition : status.conditions()) {
-                    conditions.add(condition.type() + "=" + condition.status()
-                            + (condition.message() == null ? "" : ": " + condition.message()));
-                }
-            }
-            return new RuntimeHealth(
-                    status.ready() == null ? 0 : status.ready(),
-                    status.total() == null ? 0 : status.total(),
-                    status.phase(),
-                    conditions);
-        });
+        return runtime.health(deploymentId);
     }
 
     /**
@@ -224,7 +161,7 @@ final class DooorAdapter implements ProviderAdapter {
     public Mono<Deployment> rollback(String deploymentId) {
         return client.rollback(deploymentId)
                 .map(node -> {
-                    Deployment created = DooorDeployments.toDeployment(node);
+                    Deployment created = DooorDeploymentMapping.toDeployment(node);
                     return created.toBuilder()
                             .kind(Kind.ROLLBACK)
                             .rollbackOf(created.rollbackOf() != null ? created.rollbackOf() : deploymentId)
@@ -245,21 +182,10 @@ final class DooorAdapter implements ProviderAdapter {
         return traffic.promote(deploymentId);
     }
 
-    /** {@code replicas} 0–10, checked before any call (Dooor's own range; an HPA may override it later). */
+    /** See {@link DooorRuntime}: 0–10, checked before any call. */
     @Override
     public Mono<ScaleResult> scale(String appId, int replicas) {
-        if (replicas < 0 || replicas > MAX_REPLICAS) {
-            return Mono.error(new ProviderException.InvalidRequest(
-                    "replicas must be between 0 and " + MAX_REPLICAS + " on Dooor", "replicas", null));
-        }
-        return client.scale(new DooorJson.Scale(appId, replicas)).map(node -> {
-            DooorJson.ScaleAnswer answer = DooorJson.read(node, DooorJson.ScaleAnswer.class);
-            return new ScaleResult(
-                    appId,
-                    answer.requestedReplicas() == null ? replicas : answer.requestedReplicas(),
-                    answer.currentReplicas(),
-                    answer.status());
-        });
+        return runtime.scale(appId, replicas);
     }
 
     @Override

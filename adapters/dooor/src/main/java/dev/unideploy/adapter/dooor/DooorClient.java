@@ -1,11 +1,10 @@
 package dev.unideploy.adapter.dooor;
 
+import dev.unideploy.spi.ErrorMessage;
 import dev.unideploy.spi.PathSegment;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.ProviderHttp;
 import java.net.http.HttpRequest;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +17,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class DooorClient {
 
+    /** NestJS errors: {@code {statusCode, message: string|string[], error}}. */
+    static final ErrorMessage ERRORS = ErrorMessage.fields().named("Dooor").part("message", "error");
+
     private final ProviderConnection connection;
     private final ProviderHttp http;
     private final String token;
@@ -27,7 +29,7 @@ final class DooorClient {
         this.connection = connection;
         this.token = token;
         this.workspacePath = "/workspaces/" + segment(workspace);
-        this.http = new ProviderHttp(connection, response -> messageOf(response.body()));
+        this.http = new ProviderHttp(connection, ERRORS::of);
     }
 
     /** {@code GET /workspaces/{ws}/apps?page=&limit=} → {@code {data, meta}}. */
@@ -104,33 +106,6 @@ final class DooorClient {
                     return http.send(builder.build());
                 })
                 .map(response -> DooorJson.parse(response.body()));
-    }
-
-    /** NestJS errors: {@code {statusCode, message: string|string[], error}}. */
-    static String messageOf(@Nullable String body) {
-        if (body == null || body.isBlank()) {
-            return "Dooor gave no reason";
-        }
-        try {
-            JsonNode node = DooorJson.MAPPER.readTree(body);
-            JsonNode message = node.path("message");
-            List<String> parts = new ArrayList<>();
-            if (message.isArray()) {
-                message.forEach(part -> parts.add(part.asString()));
-            } else if (message.isValueNode() && !message.isNull()) {
-                parts.add(message.asString());
-            }
-            if (parts.isEmpty() && node.path("error").isString()) {
-                parts.add(node.path("error").asString());
-            }
-            if (!parts.isEmpty()) {
-                return "Dooor: " + String.join("; ", parts);
-            }
-        } catch (RuntimeException notJson) {
-            // fall through to the excerpt
-        }
-        String trimmed = body.strip();
-        return "Dooor: " + (trimmed.length() > 200 ? trimmed.substring(0, 200) + "…" : trimmed);
     }
 
     /** Ids are provider data: percent-encoded, and a dot segment names nothing (see {@link PathSegment}). */

@@ -3,19 +3,40 @@ package dev.unideploy.adapter.dooor;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.unideploy.spi.ProviderException;
+import dev.unideploy.spi.ProviderJson;
+import dev.unideploy.spi.RawPayload;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Dooor OS's wire format: camelCase JSON (NestJS); unknown properties are ignored. */
 final class DooorJson {
 
-    static final JsonMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    static final ProviderJson JSON = new ProviderJson("Dooor");
+
+    /** What {@code raw} keeps of a deployment. */
+    static final RawPayload DEPLOYMENT_RAW = RawPayload.of(
+            "id",
+            "workspaceId",
+            "appId",
+            "status",
+            "triggerType",
+            "gitBranch",
+            "gitCommitSha",
+            "gitCommitMessage",
+            "imageRef",
+            "revisionName",
+            "rolledBackFrom",
+            "errorMessage",
+            "durationSeconds",
+            "startedAt",
+            "finishedAt",
+            "createdAt",
+            "updatedAt");
+
+    /** What {@code raw} keeps of an app ({@code replicas} is read back by the scale outcome). */
+    static final RawPayload APP_RAW = RawPayload.of(
+            "id", "name", "description", "workspaceId", "gitBranch", "replicas", "status", "createdAt", "updatedAt");
 
     private DooorJson() {}
 
@@ -109,26 +130,19 @@ final class DooorJson {
 
     record Traffic(List<Split> splits) {}
 
+    /** An empty body reads as JSON null (the callers that expect one say so). */
     static JsonNode parse(String body) {
-        try {
-            return MAPPER.readTree(body.isBlank() ? "null" : body);
-        } catch (JacksonException e) {
-            throw new ProviderException.BadResponse("Dooor answered malformed JSON", null, e);
-        }
+        return JSON.parse(body.isBlank() ? "null" : body);
     }
 
     static <T> T read(JsonNode node, Class<T> type) {
         if (node == null || !(node.isObject() || node.isArray())) {
             throw new ProviderException.BadResponse("Dooor answered an unexpected body", null, null);
         }
-        try {
-            return MAPPER.treeToValue(node, type);
-        } catch (JacksonException e) {
-            throw new ProviderException.BadResponse("Dooor answered an unreadable " + type.getSimpleName(), null, e);
-        }
+        return JSON.read(node, type);
     }
 
     static String write(Object body) {
-        return MAPPER.writeValueAsString(body);
+        return JSON.write(body);
     }
 }

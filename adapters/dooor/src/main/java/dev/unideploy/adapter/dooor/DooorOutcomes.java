@@ -43,7 +43,7 @@ final class DooorOutcomes {
         if (creation instanceof Creation.Rollback rollback) {
             String target = rollback.deploymentId();
             return client.getDeployment(target)
-                    .map(DooorDeployments::toDeployment)
+                    .map(DooorDeploymentMapping::toDeployment)
                     .flatMap(found -> firstSince(
                             found.appId(),
                             sentAt,
@@ -58,8 +58,8 @@ final class DooorOutcomes {
     /** The target, live, once its revision has all the app's traffic; empty before. */
     private Mono<Deployment> promoted(String deploymentId) {
         return client.getDeployment(deploymentId).flatMap(node -> {
-            Deployment deployment = DooorDeployments.toDeployment(node);
-            String revision = DooorDeployments.revisionName(node);
+            Deployment deployment = DooorDeploymentMapping.toDeployment(node);
+            String revision = DooorDeploymentMapping.revisionName(node);
             if (revision == null || deployment.appId().isEmpty()) {
                 return Mono.empty();
             }

@@ -25,7 +25,7 @@ final class DooorTraffic {
                 throw new ProviderException.BadResponse("Dooor answered revisions that are not an array", null, null);
             }
             List<Revision> revisions = new ArrayList<>();
-            node.forEach(revision -> revisions.add(DooorDeployments.toRevision(revision)));
+            node.forEach(revision -> revisions.add(DooorDeploymentMapping.toRevision(revision)));
             return revisions;
         });
     }
@@ -78,13 +78,13 @@ final class DooorTraffic {
      */
     Mono<Deployment> promote(String deploymentId) {
         return client.getDeployment(deploymentId).flatMap(node -> {
-            String revision = DooorDeployments.revisionName(node);
+            String revision = DooorDeploymentMapping.revisionName(node);
             if (revision == null) {
                 return Mono.error(new ProviderException.Conflict(
                         "Dooor deployment " + deploymentId + " has no revision to promote yet", null));
             }
             return client.promoteRevision(revision)
-                    .map(answer -> DooorDeployments.toDeployment(node).toBuilder()
+                    .map(answer -> DooorDeploymentMapping.toDeployment(node).toBuilder()
                             .live(true)
                             .build());
         });

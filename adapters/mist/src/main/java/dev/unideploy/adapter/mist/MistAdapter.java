@@ -8,6 +8,7 @@ import dev.unideploy.spi.DeploymentEvent;
 import dev.unideploy.spi.DeploymentPage;
 import dev.unideploy.spi.LogLine;
 import dev.unideploy.spi.Logs;
+import dev.unideploy.spi.MemoryPages;
 import dev.unideploy.spi.ProviderAdapter;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.ProviderException;
@@ -96,7 +97,7 @@ final class MistAdapter implements ProviderAdapter {
     private static App toApp(JsonNode node) {
         MistJson.Named app = MistJson.read(node, MistJson.Named.class);
         String id = Long.toString(app.id());
-        return new App(id, app.name() == null ? id : app.name(), null, MistJson.only(node, MistJson.APP_RAW));
+        return new App(id, app.name() == null ? id : app.name(), null, MistJson.APP_RAW.keep(node));
     }
 
     @Override
@@ -107,38 +108,21 @@ final class MistAdapter implements ProviderAdapter {
         });
     }
 
+    /** Mist has no paging: pages of the whole list, the token is an offset (ties order by a number not kept). */
     @Override
     public Mono<DeploymentPage> listDeployments(String appId, @Nullable String pageToken, int limit) {
         return Mono.defer(() -> {
             long app = MistId.parseApp(appId);
-            int offset = offset(pageToken, limit);
+            MemoryPages.check(pageToken, limit, MemoryPages.offset());
             return client.deploymentsOf(app).map(rows -> {
                 List<JsonNode> listed = new ArrayList<>();
                 rows.forEach(listed::add);
                 List<Deployment> all = new ArrayList<>();
                 MistDeploymentMapping.newestFirst(listed)
                         .forEach(row -> all.add(MistDeploymentMapping.toDeployment(row, app)));
-                // Mist has no paging: a page of the whole list, the token is the offset.
-                int end = Math.min(all.size(), offset + limit);
-                List<Deployment> items = offset >= all.size() ? List.of() : all.subList(offset, end);
-                return new DeploymentPage(items, end < all.size() ? Integer.toString(end) : null);
+                return MemoryPages.page(all, pageToken, limit, MemoryPages.offset());
             });
         });
-    }
-
-    static int offset(@Nullable String pageToken, int limit) {
-        if (limit < 1 || limit > 100) {
-            throw new ProviderException.InvalidRequest("limit must be 1 to 100", "limit", null);
-        }
-        try {
-            int offset = pageToken == null ? 0 : Integer.parseInt(pageToken);
-            if (offset < 0) {
-                throw new NumberFormatException();
-            }
-            return offset;
-        } catch (NumberFormatException e) {
-            throw new ProviderException.InvalidRequest("malformed page token", "cursor", null);
-        }
     }
 
     /** Emulated: Mist has no get-one; the deployment is found in its app's list. */

@@ -1,5 +1,6 @@
 package dev.unideploy.adapter.mist;
 
+import dev.unideploy.spi.ErrorMessage;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.ProviderHttp;
@@ -9,13 +10,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Mist's HTTP endpoints, one method each, behind the service account's session cookie (renewed once on 401). */
 final class MistClient {
+
+    /**
+     * The envelope's {@code message} with its cause from {@code error} ({@code "failed to get latest commit: git fetch
+     * failed: …"}); a body that is not JSON is cut short.
+     */
+    static final ErrorMessage ERRORS = ErrorMessage.fields("message", "error");
 
     static final String COOKIE = "mist_token";
 
@@ -39,7 +45,7 @@ final class MistClient {
         this.connection = connection;
         this.email = email;
         this.password = password;
-        this.http = new ProviderHttp(connection, MistClient::messageOf);
+        this.http = new ProviderHttp(connection, ERRORS::of);
         this.session = new MistSession(this::login);
     }
 
@@ -127,7 +133,7 @@ final class MistClient {
      */
     ProviderException failure(HttpResponse<String> response) {
         if (response.statusCode() >= 400 && NOT_FOUND.equalsIgnoreCase(errorOf(response))) {
-            return new ProviderException.NotFound("Mist: " + messageOf(response), response.statusCode());
+            return new ProviderException.NotFound("Mist: " + ERRORS.of(response), response.statusCode());
         }
         return http.failure(response);
     }
@@ -139,7 +145,7 @@ final class MistClient {
             return body;
         }
         if (!body.path("success").asBoolean(false)) {
-            throw new ProviderException.BadResponse("Mist: " + messageOf(response), response.statusCode(), null);
+            throw new ProviderException.BadResponse("Mist: " + ERRORS.of(response), response.statusCode(), null);
         }
         return body.path("data");
     }
@@ -156,7 +162,7 @@ final class MistClient {
         return http.exchange(request).flatMap(response -> {
             if (response.statusCode() == 401 || response.statusCode() == 403) {
                 return Mono.error(new ProviderException.AuthenticationFailed(
-                        "Mist rejected the service account's login: " + messageOf(response), response.statusCode()));
+                        "Mist rejected the service account's login: " + ERRORS.of(response), response.statusCode()));
             }
             if (!ProviderHttp.successful(response)) {
                 return Mono.error(failure(response));
@@ -172,25 +178,6 @@ final class MistClient {
         });
     }
 
-    /**
-     * The envelope's {@code message} with its cause from {@code error} ({@code "failed to get latest commit: git fetch
-     * failed: …"}); a body that is not JSON is cut short.
-     */
-    static String messageOf(HttpResponse<String> response) {
-        String body = response.body() == null ? "" : response.body();
-        try {
-            JsonNode node = MistJson.MAPPER.readTree(body);
-            String message = blankToNull(MistJson.text(node, "message"));
-            String error = blankToNull(MistJson.text(node, "error"));
-            if (message != null || error != null) {
-                return message == null ? error : error == null ? message : message + ": " + error;
-            }
-        } catch (RuntimeException notJson) {
-            // fall through to the raw body
-        }
-        return body.isBlank() ? "HTTP " + response.statusCode() : body.length() > 200 ? body.substring(0, 200) : body;
-    }
-
     /** The envelope's {@code error}, or empty. */
     private static String errorOf(HttpResponse<String> response) {
         try {
@@ -200,10 +187,6 @@ final class MistClient {
         } catch (RuntimeException notJson) {
             return "";
         }
-    }
-
-    private static @Nullable String blankToNull(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Mist deployment rows and stream frames, normalised. */
 final class MistDeploymentMapping {
@@ -33,7 +32,7 @@ final class MistDeploymentMapping {
                 .createdAt(MistJson.instant(dep.createdAt()))
                 .startedAt(MistJson.instant(dep.startedAt()))
                 .finishedAt(MistJson.instant(dep.finishedAt()))
-                .raw(withoutLogs(node))
+                .raw(MistJson.DEPLOYMENT_RAW.keep(node))
                 .build();
     }
 
@@ -50,15 +49,6 @@ final class MistDeploymentMapping {
         List<JsonNode> sorted = new ArrayList<>(rows);
         sorted.sort(created.thenComparing(number).reversed());
         return sorted;
-    }
-
-    private static JsonNode withoutLogs(JsonNode node) {
-        if (node instanceof ObjectNode object && object.has("logs")) {
-            ObjectNode copy = object.deepCopy();
-            copy.remove("logs");
-            return copy;
-        }
-        return node;
     }
 
     /**

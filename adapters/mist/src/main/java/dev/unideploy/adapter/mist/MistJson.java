@@ -3,6 +3,7 @@ package dev.unideploy.adapter.mist;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.unideploy.spi.ProviderJson;
+import dev.unideploy.spi.RawPayload;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -15,7 +16,7 @@ final class MistJson {
     static final JsonMapper MAPPER = JSON.mapper();
 
     /** What {@code raw} keeps of an app. */
-    static final java.util.Set<String> APP_RAW = java.util.Set.of(
+    static final RawPayload APP_RAW = RawPayload.of(
             "id",
             "name",
             "description",
@@ -26,6 +27,30 @@ final class MistJson {
             "status",
             "created_at",
             "updated_at");
+
+    /** What {@code raw} keeps of a deployment row: not its {@code logs}. */
+    static final RawPayload DEPLOYMENT_RAW = RawPayload.of(
+            "id",
+            "app_id",
+            "deployment_number",
+            "commit_hash",
+            "commit_message",
+            "commit_author",
+            "github_dep_id",
+            "triggered_by",
+            "container_id",
+            "container_name",
+            "image_tag",
+            "status",
+            "stage",
+            "progress",
+            "error_message",
+            "is_active",
+            "rolled_back_from",
+            "created_at",
+            "started_at",
+            "finished_at",
+            "duration");
 
     private MistJson() {}
 
@@ -63,11 +88,6 @@ final class MistJson {
 
     static <T> T read(JsonNode node, Class<T> type) {
         return JSON.read(node, type);
-    }
-
-    /** {@code raw} payloads are allow-listed: provider objects can carry secrets. */
-    static JsonNode only(JsonNode node, java.util.Set<String> properties) {
-        return JSON.only(node, properties);
     }
 
     static @Nullable String text(JsonNode node, String field) {

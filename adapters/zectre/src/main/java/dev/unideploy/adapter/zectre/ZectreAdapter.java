@@ -95,7 +95,7 @@ final class ZectreAdapter implements ProviderAdapter {
             throw new ProviderException.BadResponse("Zectre answered an app without an id", null, null);
         }
         String name = app.name() != null ? app.name() : app.slug() != null ? app.slug() : app.id();
-        return new App(app.id(), name, null, node);
+        return new App(app.id(), name, null, ZectreJson.APP_RAW.keep(node));
     }
 
     /**
@@ -135,7 +135,7 @@ final class ZectreAdapter implements ProviderAdapter {
                     .flatMap(answer -> getDeployment(ZectreJson.createdId(answer)));
         }
         return client.createDeployment(request.appId(), request.environment(), source.image(), source.artifactId())
-                .map(ZectreDeployments::toDeployment);
+                .map(ZectreDeploymentMapping::toDeployment);
     }
 
     @Override
@@ -145,8 +145,8 @@ final class ZectreAdapter implements ProviderAdapter {
             ZectreJson.DeploymentList list = ZectreJson.read(node, ZectreJson.DeploymentList.class);
             List<Deployment> items = new ArrayList<>();
             if (list.deployments() != null) {
-                ZectreDeployments.newestFirst(list.deployments()).forEach(item -> {
-                    Deployment deployment = ZectreDeployments.toDeployment(item);
+                ZectreDeploymentMapping.newestFirst(list.deployments()).forEach(item -> {
+                    Deployment deployment = ZectreDeploymentMapping.toDeployment(item);
                     // a row without app_id belongs to the app asked for
                     items.add(
                             deployment.appId().isEmpty()
@@ -162,7 +162,7 @@ final class ZectreAdapter implements ProviderAdapter {
 
     @Override
     public Mono<Deployment> getDeployment(String deploymentId) {
-        return client.getDeployment(deploymentId).map(ZectreDeployments::toDeployment);
+        return client.getDeployment(deploymentId).map(ZectreDeploymentMapping::toDeployment);
     }
 
     @Override
@@ -183,13 +183,13 @@ final class ZectreAdapter implements ProviderAdapter {
             throw new ProviderException.BadResponse("Zectre answered logs that are not an array", null, null);
         }
         List<LogLine> lines = new ArrayList<>();
-        entries.forEach(entry -> lines.add(ZectreDeployments.toLogLine(entry)));
+        entries.forEach(entry -> lines.add(ZectreDeploymentMapping.toLogLine(entry)));
         return lines;
     }
 
     @Override
     public Mono<Deployment> cancel(String deploymentId) {
-        return client.cancel(deploymentId).map(ZectreDeployments::toDeployment);
+        return client.cancel(deploymentId).map(ZectreDeploymentMapping::toDeployment);
     }
 
     @Override

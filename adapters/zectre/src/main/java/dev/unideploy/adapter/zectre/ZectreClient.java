@@ -1,5 +1,6 @@
 package dev.unideploy.adapter.zectre;
 
+import dev.unideploy.spi.ErrorMessage;
 import dev.unideploy.spi.PathSegment;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.ProviderException;
@@ -19,6 +20,14 @@ import tools.jackson.databind.JsonNode;
 /** One method per Zectre endpoint the adapter uses; {@code X-API-Key} on every call, 🔒 or not. */
 final class ZectreClient {
 
+    /**
+     * Zectre's error envelope is undocumented (status plus an UPPER_SNAKE code): take {@code code} and
+     * {@code message} (or a string {@code error}), flat or nested in an {@code error} object, else a short
+     * excerpt of the body.
+     */
+    static final ErrorMessage ERRORS =
+            ErrorMessage.fields("code").named("Zectre").inside("error").part("message", "error");
+
     static final String API_KEY_HEADER = "X-API-Key";
 
     /** The longest a log stream may stay open; the gateway re-subscribes if a deployment outlives it. */
@@ -31,7 +40,7 @@ final class ZectreClient {
     ZectreClient(ProviderConnection connection, String token) {
         this.connection = connection;
         this.token = token;
-        this.http = new ProviderHttp(connection, response -> messageOf(response.body()));
+        this.http = new ProviderHttp(connection, ERRORS::of);
     }
 
     /** {@code GET /apps?page=&page_size=} → {@code {data, total, page, page_size}}. */
@@ -127,7 +136,7 @@ final class ZectreClient {
                     return Mono.error(ProviderException.forStatus(
                             response.statusCode(),
                             response.headers().firstValue("Retry-After").orElse(null),
-                            messageOf(body)));
+                            ERRORS.of(body, response.statusCode())));
                 });
     }
 
@@ -157,42 +166,6 @@ final class ZectreClient {
 
     private HttpRequest.Builder authenticated(HttpRequest.Builder builder) {
         return builder.header(API_KEY_HEADER, token).header("Accept", "application/json");
-    }
-
-    /**
-     * Zectre's error envelope is undocumented (status plus an UPPER_SNAKE code): take {@code code} and
-     * {@code message} (or a string {@code error}), flat or nested in an {@code error} object, else a short
-     * excerpt of the body.
-     */
-    static String messageOf(@Nullable String body) {
-        if (body == null || body.isBlank()) {
-            return "Zectre gave no reason";
-        }
-        try {
-            JsonNode node = ZectreJson.MAPPER.readTree(body);
-            if (node.path("error").isObject()) {
-                node = node.get("error"); // {"error":{"code","message"}}
-            }
-            if (node.isObject()) {
-                String code = text(node, "code");
-                String message = text(node, "message");
-                if (message == null) {
-                    message = text(node, "error");
-                }
-                if (code != null || message != null) {
-                    return "Zectre: " + (code == null ? "" : code + ": ") + (message == null ? "" : message);
-                }
-            }
-        } catch (RuntimeException notJson) {
-            // fall through to the excerpt
-        }
-        String trimmed = body.strip();
-        return "Zectre: " + (trimmed.length() > 200 ? trimmed.substring(0, 200) + "…" : trimmed);
-    }
-
-    private static @Nullable String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isValueNode() && !value.isNull() ? value.asString() : null;
     }
 
     /** Ids are provider data: percent-encoded, and a dot segment names nothing (see {@link PathSegment}). */

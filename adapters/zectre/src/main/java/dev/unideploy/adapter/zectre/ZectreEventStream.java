@@ -152,7 +152,7 @@ final class ZectreEventStream {
                 String payload = data.toString();
                 LogLine line;
                 try {
-                    line = ZectreDeployments.toLogLine(ZectreJson.MAPPER.readTree(payload));
+                    line = ZectreDeploymentMapping.toLogLine(ZectreJson.JSON.parse(payload));
                 } catch (RuntimeException notJson) {
                     line = LogLine.of(payload);
                 }

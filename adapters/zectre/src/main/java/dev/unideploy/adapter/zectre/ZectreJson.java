@@ -3,22 +3,45 @@ package dev.unideploy.adapter.zectre;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.unideploy.spi.ProviderException;
+import dev.unideploy.spi.ProviderJson;
+import dev.unideploy.spi.RawPayload;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Zectre's wire format: snake_case JSON; unknown properties are ignored. */
 final class ZectreJson {
 
-    static final JsonMapper MAPPER = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    static final ProviderJson JSON = ProviderJson.snakeCase("Zectre");
+
+    /** What {@code raw} keeps of a deployment: of its spec, not the env (it may hold the app's secrets). */
+    static final RawPayload DEPLOYMENT_RAW = RawPayload.of(
+                    "id",
+                    "app_id",
+                    "version",
+                    "sha",
+                    "status",
+                    "tasks_ready",
+                    "tasks_total",
+                    "progress",
+                    "environment_slug",
+                    "preview_url",
+                    "created_at",
+                    "updated_at")
+            .with(
+                    "spec",
+                    RawPayload.of(
+                            "process_type",
+                            "image",
+                            "artifact_id",
+                            "replicas",
+                            "resources",
+                            "networking",
+                            "cold_start_enabled",
+                            "idle_timeout_secs"));
+
+    /** What {@code raw} keeps of an app. */
+    static final RawPayload APP_RAW = RawPayload.of("id", "name", "slug", "created_at", "updated_at");
 
     private ZectreJson() {}
 
@@ -91,23 +114,16 @@ final class ZectreJson {
 
     record Replicas(int replicas) {}
 
+    /** An empty body reads as JSON null (the callers that expect one say so). */
     static JsonNode parse(String body) {
-        try {
-            return MAPPER.readTree(body.isBlank() ? "null" : body);
-        } catch (JacksonException e) {
-            throw new ProviderException.BadResponse("Zectre answered malformed JSON", null, e);
-        }
+        return JSON.parse(body.isBlank() ? "null" : body);
     }
 
     static <T> T read(JsonNode node, Class<T> type) {
         if (node == null || !node.isObject()) {
             throw new ProviderException.BadResponse("Zectre answered an unexpected body", null, null);
         }
-        try {
-            return MAPPER.treeToValue(node, type);
-        } catch (JacksonException e) {
-            throw new ProviderException.BadResponse("Zectre answered an unreadable " + type.getSimpleName(), null, e);
-        }
+        return JSON.read(node, type);
     }
 
     /** The new deployment's id from a 201 {@code {deployment_id, message}} (promote, git trigger). */
@@ -120,16 +136,6 @@ final class ZectreJson {
     }
 
     static String write(Object body) {
-        return MAPPER.writeValueAsString(body);
-    }
-
-    /** The payload kept as {@code raw}, without the spec's env (it may hold the app's secrets). */
-    static JsonNode redacted(JsonNode node) {
-        if (node instanceof ObjectNode object && object.get("spec") instanceof ObjectNode spec && spec.has("env")) {
-            ObjectNode copy = object.deepCopy();
-            ((ObjectNode) copy.get("spec")).remove("env");
-            return copy;
-        }
-        return node;
+        return JSON.write(body);
     }
 }

@@ -45,7 +45,7 @@ final class ZectreReleases {
             Mono<Deployment> created;
             if ((image != null || artifactId != null) && target.appId() != null) {
                 created = client.createDeployment(target.appId(), target.environmentSlug(), image, artifactId)
-                        .map(ZectreDeployments::toDeployment);
+                        .map(ZectreDeploymentMapping::toDeployment);
             } else if (target.environmentSlug() != null) {
                 created = client.promote(deploymentId, new ZectreJson.Promote("instant", target.environmentSlug()))
                         .flatMap(answer -> getDeployment.apply(ZectreJson.createdId(answer)));

@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Zectre's payloads to the normalised model. */
-final class ZectreDeployments {
+final class ZectreDeploymentMapping {
 
-    private ZectreDeployments() {}
+    private ZectreDeploymentMapping() {}
 
     /** A deployment; {@code kind} is always deploy here (Zectre does not record what made a deployment). */
     static Deployment toDeployment(JsonNode node) {
@@ -41,7 +41,7 @@ final class ZectreDeployments {
                 .createdAt(toInstant(wire.createdAt()))
                 // Zectre has no finished_at: a terminal deployment's last update is when it finished.
                 .finishedAt(lifecycle.terminal() ? toInstant(wire.updatedAt()) : null)
-                .raw(ZectreJson.redacted(node))
+                .raw(ZectreJson.DEPLOYMENT_RAW.keep(node))
                 .build();
     }
 

@@ -19,9 +19,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Dooor OS's payloads to the normalised model. */
-final class DooorDeployments {
+final class DooorDeploymentMapping {
 
-    private DooorDeployments() {}
+    private DooorDeploymentMapping() {}
 
     /**
      * A deployment. A rollback's new row names the deployment it came from in {@code rolledBackFrom} (or says
@@ -46,7 +46,7 @@ final class DooorDeployments {
                 .createdAt(toInstant(wire.createdAt()))
                 .startedAt(toInstant(wire.startedAt()))
                 .finishedAt(toInstant(wire.finishedAt()))
-                .raw(node)
+                .raw(DooorJson.DEPLOYMENT_RAW.keep(node))
                 .build();
     }
 
