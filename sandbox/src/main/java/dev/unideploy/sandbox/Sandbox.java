@@ -3,6 +3,8 @@ package dev.unideploy.sandbox;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** The five provider simulators, started together. Closing stops them all. */
 public final class Sandbox implements AutoCloseable {
@@ -21,15 +23,30 @@ public final class Sandbox implements AutoCloseable {
                 new ZectreSimulator(options.step()),
                 new DooorSimulator(options.step()),
                 new MistSimulator(options.step()));
+        // started side by side: each is a Jetty server of its own, and start-up is mostly waiting on class loading
+        List<CompletableFuture<ProviderSimulator>> starting = simulators.stream()
+                .map(simulator -> CompletableFuture.supplyAsync(
+                        () -> {
+                            simulator.start(
+                                    options.bindAddress(), options.ports().getOrDefault(simulator.type(), 0));
+                            return simulator;
+                        },
+                        runnable -> new Thread(runnable, "sandbox-start-" + simulator.type()).start()))
+                .toList();
         List<SimulatedProvider> started = new ArrayList<>();
-        try {
-            for (ProviderSimulator simulator : simulators) {
-                simulator.start(options.bindAddress(), options.ports().getOrDefault(simulator.type(), 0));
-                started.add(simulator);
+        RuntimeException failure = null;
+        for (CompletableFuture<ProviderSimulator> start : starting) {
+            try {
+                started.add(start.join());
+            } catch (CompletionException failed) {
+                failure = failure != null
+                        ? failure
+                        : failed.getCause() instanceof RuntimeException cause ? cause : failed;
             }
-        } catch (RuntimeException failed) {
+        }
+        if (failure != null) {
             started.forEach(provider -> provider.server().stop());
-            throw failed;
+            throw failure;
         }
         return new Sandbox(started);
     }

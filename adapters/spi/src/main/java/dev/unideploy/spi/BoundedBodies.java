@@ -1,6 +1,7 @@
 package dev.unideploy.spi;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -175,7 +176,7 @@ final class BoundedBodies {
         private final long max;
         private final int status;
         private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private Flow.@Nullable Subscription subscription;
         private long received;
 

@@ -1,9 +1,6 @@
 package dev.unideploy.gateway.web;
 
 import dev.unideploy.gateway.api.model.App;
-import dev.unideploy.gateway.api.model.CancelScope;
-import dev.unideploy.gateway.api.model.Capabilities;
-import dev.unideploy.gateway.api.model.CapabilitySupport;
 import dev.unideploy.gateway.api.model.Deployment;
 import dev.unideploy.gateway.api.model.DeploymentKind;
 import dev.unideploy.gateway.api.model.DeploymentLinks;
@@ -12,7 +9,6 @@ import dev.unideploy.gateway.api.model.DeploymentSource;
 import dev.unideploy.gateway.api.model.DeploymentStatus;
 import dev.unideploy.gateway.api.model.LogLine;
 import dev.unideploy.gateway.api.model.LogPage;
-import dev.unideploy.gateway.api.model.Provider;
 import dev.unideploy.gateway.api.model.Revision;
 import dev.unideploy.gateway.api.model.Runtime;
 import dev.unideploy.gateway.api.model.ScaleResult;
@@ -21,28 +17,23 @@ import dev.unideploy.gateway.audit.TriggeredBy;
 import dev.unideploy.gateway.deployment.GlobalId;
 import dev.unideploy.gateway.deployment.Located;
 import dev.unideploy.gateway.provider.ProviderHandle;
-import dev.unideploy.spi.Capability;
 import dev.unideploy.spi.Kind;
 import dev.unideploy.spi.Logs;
 import dev.unideploy.spi.Phase;
 import dev.unideploy.spi.RuntimeHealth;
 import dev.unideploy.spi.Source;
-import dev.unideploy.spi.SourceField;
 import dev.unideploy.spi.Status;
-import dev.unideploy.spi.Support;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Translates the port's records into the generated API models (the only place that knows both). The port's App,
- * CancelScope, Deployment, LogLine, Revision, ScaleResult and TrafficSplit share their simple names with the imported
+ * Deployment, LogLine, Revision, ScaleResult and TrafficSplit share their simple names with the imported
  * API models, so they are written {@code dev.unideploy.spi.X} in full.
  */
 final class ApiMapping {
@@ -172,59 +163,6 @@ final class ApiMapping {
 
     static App toApp(ProviderHandle provider, dev.unideploy.spi.App app) {
         return new App(globalApp(provider.id(), app.id()), provider.id(), app.name()).environment(app.environment());
-    }
-
-    static Provider toProvider(ProviderHandle handle, Provider.HealthEnum health) {
-        return new Provider(handle.id(), handle.type(), handle.sandbox(), health, toCapabilities(handle))
-                .cancel(toCancelScope(handle.adapter().cancelScope()))
-                .sourceFields(toSourceFields(handle));
-    }
-
-    /** What a cancel can stop on the connection: its statuses in lifecycle order, and what else limits it. */
-    private static CancelScope toCancelScope(dev.unideploy.spi.CancelScope scope) {
-        Set<DeploymentStatus> statuses = new LinkedHashSet<>();
-        scope.statuses().stream().sorted().forEach(status -> statuses.add(toStatus(status)));
-        return new CancelScope(statuses).limits(scope.limits());
-    }
-
-    /** What a trigger on this connection honours, in the enum's order. */
-    private static Set<Provider.SourceFieldsEnum> toSourceFields(ProviderHandle handle) {
-        Set<Provider.SourceFieldsEnum> fields = new LinkedHashSet<>();
-        for (SourceField field : SourceField.values()) {
-            if (handle.adapter().sourceFields().contains(field)) {
-                fields.add(Provider.SourceFieldsEnum.fromValue(field.wire()));
-            }
-        }
-        return fields;
-    }
-
-    private static Capabilities toCapabilities(ProviderHandle handle) {
-        return new Capabilities(
-                toSupport(handle.support(Capability.APPS)),
-                toSupport(handle.support(Capability.TRIGGER)),
-                toSupport(handle.support(Capability.LIST)),
-                toSupport(handle.support(Capability.GET)),
-                toSupport(handle.support(Capability.CANCEL)),
-                toSupport(handle.support(Capability.DELETE)),
-                toSupport(handle.support(Capability.LOGS)),
-                // every connection has live events: the provider's own stream, or the gateway's shared poller
-                handle.support(Capability.EVENTS) == Support.NATIVE
-                        ? CapabilitySupport.NATIVE
-                        : CapabilitySupport.EMULATED,
-                toSupport(handle.support(Capability.RUNTIME)),
-                toSupport(handle.support(Capability.ROLLBACK)),
-                toSupport(handle.support(Capability.PROMOTE)),
-                toSupport(handle.support(Capability.SCALE)),
-                toSupport(handle.support(Capability.REVISIONS)),
-                toSupport(handle.support(Capability.TRAFFIC)));
-    }
-
-    private static CapabilitySupport toSupport(Support support) {
-        return switch (support) {
-            case NATIVE -> CapabilitySupport.NATIVE;
-            case EMULATED -> CapabilitySupport.EMULATED;
-            case UNSUPPORTED -> CapabilitySupport.UNSUPPORTED;
-        };
     }
 
     static Runtime toRuntime(RuntimeHealth runtime) {

@@ -31,7 +31,7 @@ class ProvidersController implements ProvidersApi {
         ClientPrincipal client = ClientPrincipal.of(exchange);
         return Flux.fromIterable(registry.all())
                 .filter(handle -> client.mayUse(handle.id()))
-                .flatMapSequential(handle -> health.of(handle).map(state -> ApiMapping.toProvider(handle, state)))
+                .flatMapSequential(handle -> health.of(handle).map(state -> ProviderMapping.toProvider(handle, state)))
                 .collectList()
                 .map(items -> ResponseEntity.ok(new ProviderList(items)));
     }
@@ -40,6 +40,6 @@ class ProvidersController implements ProvidersApi {
     public Mono<ResponseEntity<Provider>> getProvider(String provider, ServerWebExchange exchange) {
         return Mono.fromSupplier(() -> service.resolve(ClientPrincipal.of(exchange), provider))
                 .flatMap(handle ->
-                        health.of(handle).map(state -> ResponseEntity.ok(ApiMapping.toProvider(handle, state))));
+                        health.of(handle).map(state -> ResponseEntity.ok(ProviderMapping.toProvider(handle, state))));
     }
 }

@@ -7,6 +7,7 @@ import dev.unideploy.spi.Lifecycle;
 import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.Status;
 import java.util.EnumSet;
+import java.util.Locale;
 import reactor.core.publisher.Mono;
 
 /**
@@ -92,7 +93,7 @@ final class DokployCancel {
         return lookup.resolve(id).flatMap(found -> {
             if (!found.deployment().terminal() || found.row() == null) {
                 return Mono.error(conflict("the deployment is "
-                        + found.deployment().status().name().toLowerCase(java.util.Locale.ROOT)
+                        + found.deployment().status().name().toLowerCase(Locale.ROOT)
                         + "; only a finished deployment's record can be deleted."));
             }
             return client.removeDeployment(found.row().deploymentId());

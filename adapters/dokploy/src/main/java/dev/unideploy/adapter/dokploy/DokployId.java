@@ -1,6 +1,7 @@
 package dev.unideploy.adapter.dokploy;
 
 import dev.unideploy.spi.ProviderException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,7 +70,7 @@ sealed interface DokployId permits DokployRowId, DokployTriggeredId {
                     Instant.ofEpochMilli(Long.parseLong(matcher.group(1), 36)),
                     matcher.group(2),
                     matcher.group(3));
-        } catch (NumberFormatException | java.time.DateTimeException tooBig) {
+        } catch (NumberFormatException | DateTimeException tooBig) {
             return null;
         }
     }
