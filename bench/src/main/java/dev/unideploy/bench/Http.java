@@ -19,7 +19,9 @@ final class Http {
         this.client = HttpClient.create()
                 .headers(headers ->
                         headers.set("Authorization", "Bearer " + bearer).set("Content-Type", "application/json"))
-                .responseTimeout(Duration.ofSeconds(30));
+                // the harness's own calls include counting a simulator's journal after 10,000 clients polled it
+                // (tens of thousands of entries), which takes WireMock longer than a normal request
+                .responseTimeout(Duration.ofMinutes(3));
     }
 
     /** The status code of a GET, or -1 when nothing answered. */
@@ -29,7 +31,7 @@ final class Http {
                 .responseSingle((response, body) ->
                         body.then(Mono.just(response.status().code())))
                 .onErrorReturn(-1)
-                .block(Duration.ofSeconds(35));
+                .block(Duration.ofMinutes(4));
     }
 
     JsonNode get(String url) {
@@ -59,7 +61,7 @@ final class Http {
                             }
                             return string;
                         }))
-                .block(Duration.ofSeconds(35));
+                .block(Duration.ofMinutes(4));
         return text == null || text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
     }
 }
