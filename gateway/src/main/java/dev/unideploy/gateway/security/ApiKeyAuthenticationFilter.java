@@ -104,7 +104,11 @@ public final class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
     }
 
     private static Optional<String> bearer(ServerWebExchange exchange) {
-        List<String> headers = exchange.getRequest().getHeaders().getOrEmpty(HttpHeaders.AUTHORIZATION);
+        return bearer(exchange.getRequest().getHeaders().getOrEmpty(HttpHeaders.AUTHORIZATION));
+    }
+
+    /** The bearer token of a request's {@code Authorization} headers: exactly one, {@code Bearer} in any case. */
+    public static Optional<String> bearer(List<String> headers) {
         if (headers.size() != 1) {
             return Optional.empty(); // none, or ambiguous credentials
         }

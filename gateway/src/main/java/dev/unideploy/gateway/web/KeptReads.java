@@ -1,5 +1,6 @@
 package dev.unideploy.gateway.web;
 
+import dev.unideploy.gateway.security.ApiKeyAuthenticationFilter;
 import dev.unideploy.gateway.web.RenderedReads.Rendered;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,8 +44,6 @@ final class KeptReads extends ChannelDuplexHandler {
                     + "|/v1/apps/[A-Za-z0-9][A-Za-z0-9_-]*:[A-Za-z0-9._~-]+/revisions");
 
     private static final Pattern PLAIN_QUERY = Pattern.compile("[A-Za-z0-9._~=&:-]*");
-
-    private static final String BEARER = "bearer ";
 
     /** Who may read kept answers: the client name for an API key, when that client has read scope and no limit. */
     interface Readers extends Function<String, @Nullable String> {}
@@ -126,15 +125,7 @@ final class KeptReads extends ChannelDuplexHandler {
     }
 
     private @Nullable String client(List<String> authorization) {
-        if (authorization.size() != 1) {
-            return null;
-        }
-        String header = authorization.get(0);
-        if (header.length() <= BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return null;
-        }
-        String key = header.substring(BEARER.length()).trim();
-        return key.isEmpty() ? null : readers.apply(key);
+        return ApiKeyAuthenticationFilter.bearer(authorization).map(readers).orElse(null);
     }
 
     private void answer(ChannelHandlerContext ctx, HttpRequest request, Rendered kept) {
