@@ -23,7 +23,7 @@ import java.util.Optional;
  * rounds the measured time is cut into, default 4), {@code bench.streams} (default 10000), {@code bench.hold} (seconds
  * the streams stay open, default 15), {@code bench.only} (which scenarios, default {@code abcdef}),
  * {@code bench.baselineWarmup} (at most, seconds per path in (e): each warms up until its throughput settles, default
- * 120) and {@code bench.baselineMeasure} (seconds per path in (e), default 12),
+ * 180) and {@code bench.baselineMeasure} (seconds per path in (e), default 12),
  * {@code bench.starts} (starts per variant in (f), default 3), {@code bench.gatewayJvmArgs} (extra JVM options for
  * the gateway, e.g. a flight recording).
  */
@@ -96,7 +96,7 @@ public final class Benchmark {
                         wrk.get(),
                         jar,
                         jvmArgs,
-                        Duration.ofSeconds(Long.getLong("bench.baselineWarmup", 120)),
+                        Duration.ofSeconds(Long.getLong("bench.baselineWarmup", 180)),
                         Duration.ofSeconds(Long.getLong("bench.baselineMeasure", 12)),
                         rounds,
                         32);

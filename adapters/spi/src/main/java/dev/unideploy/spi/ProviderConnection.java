@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param httpClient the client to send requests with (the gateway owns its executor and lifecycle)
  * @param decorator applied to every request an adapter builds (the gateway adds e.g. {@code traceparent})
  * @param limits how much of this provider's answers may be read (bodies, stream lines and frames)
+ * @param transport what {@link ProviderHttp} sends requests with; {@code httpClient} still opens streams and
+ *     WebSockets
  */
 public record ProviderConnection(
         String id,
@@ -29,7 +31,8 @@ public record ProviderConnection(
         Map<String, String> settings,
         HttpClient httpClient,
         UnaryOperator<HttpRequest.Builder> decorator,
-        ResponseLimits limits) {
+        ResponseLimits limits,
+        ProviderTransport transport) {
 
     public ProviderConnection {
         Objects.requireNonNull(id, "id");
@@ -39,6 +42,19 @@ public record ProviderConnection(
         Objects.requireNonNull(httpClient, "httpClient");
         Objects.requireNonNull(decorator, "decorator");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(transport, "transport");
+    }
+
+    /** Sending with {@code httpClient} too ({@link ProviderTransport#jdk}). */
+    public ProviderConnection(
+            String id,
+            String type,
+            URI baseUrl,
+            Map<String, String> settings,
+            HttpClient httpClient,
+            UnaryOperator<HttpRequest.Builder> decorator,
+            ResponseLimits limits) {
+        this(id, type, baseUrl, settings, httpClient, decorator, limits, ProviderTransport.jdk(httpClient));
     }
 
     /** With the {@linkplain ResponseLimits#DEFAULTS default response limits}. */

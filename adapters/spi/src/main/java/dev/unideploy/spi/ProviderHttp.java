@@ -14,13 +14,14 @@ import java.util.stream.Stream;
 import reactor.core.publisher.Mono;
 
 /**
- * Sends an adapter's requests with the JDK client and turns transport failures into {@link ProviderException}s.
+ * Sends an adapter's requests through its connection's {@link ProviderTransport} and turns transport failures into
+ * {@link ProviderException}s.
  * Lazy, like the port: each subscription sends once. It neither retries nor caches. Bodies are read up to the
  * connection's {@link ResponseLimits} only: a larger one fails as {@code response too large} (a bad response).
  */
 public final class ProviderHttp {
 
-    private final HttpClient client;
+    private final ProviderTransport transport;
     private final Function<HttpResponse<String>, String> messageOf;
     private final ResponseLimits limits;
 
@@ -32,16 +33,17 @@ public final class ProviderHttp {
      *     {@code message} field, say); it never sees request headers
      */
     public ProviderHttp(HttpClient client, Function<HttpResponse<String>, String> messageOf) {
-        this(client, messageOf, ResponseLimits.DEFAULTS);
+        this(ProviderTransport.jdk(client), messageOf, ResponseLimits.DEFAULTS);
     }
 
-    /** The connection's client and response limits. */
+    /** The connection's transport and response limits. */
     public ProviderHttp(ProviderConnection connection, Function<HttpResponse<String>, String> messageOf) {
-        this(connection.httpClient(), messageOf, connection.limits());
+        this(connection.transport(), messageOf, connection.limits());
     }
 
-    private ProviderHttp(HttpClient client, Function<HttpResponse<String>, String> messageOf, ResponseLimits limits) {
-        this.client = client;
+    private ProviderHttp(
+            ProviderTransport transport, Function<HttpResponse<String>, String> messageOf, ResponseLimits limits) {
+        this.transport = transport;
         this.messageOf = messageOf;
         this.limits = limits;
     }
@@ -74,7 +76,7 @@ public final class ProviderHttp {
                                     .header(TRACEPARENT, value)
                                     .build())
                             .orElse(request);
-                    return Mono.fromFuture(() -> client.sendAsync(traced, BoundedBodies.string(limits)));
+                    return transport.send(traced, limits);
                 })
                 .onErrorMap(error -> !(error instanceof ProviderException), ProviderHttp::toProviderException);
     }

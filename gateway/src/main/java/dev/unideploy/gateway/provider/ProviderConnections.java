@@ -22,10 +22,10 @@ import java.util.stream.Collectors;
  * Creates provider connections through the factories found by {@link ServiceLoader}, each adapter decorated as the
  * gateway calls it: {@link CachingAdapter} over {@link ResilientAdapter} over the provider's own adapter.
  */
-public final class ProviderConnections {
+public final class ProviderConnections implements AutoCloseable {
 
-    /** The decorators of one connection. */
-    private record Decorated(ResilientAdapter resilient, CachingAdapter cached) {}
+    /** The decorators of one connection, and its transport. */
+    private record Decorated(ResilientAdapter resilient, CachingAdapter cached, NettyTransport transport) {}
 
     private final Map<String, ProviderAdapterFactory> factories;
     private final Governance rules;
@@ -81,13 +81,23 @@ public final class ProviderConnections {
         if (!"http".equals(base.getScheme()) && !"https".equals(base.getScheme())) {
             throw new IllegalArgumentException("provider connection '" + id + "': base-url must be http(s)");
         }
+        Duration connectTimeout = Duration.ofSeconds(3);
+        // the JDK client opens streams and WebSockets; plain calls go through the transport on the event loops
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(3))
+                .connectTimeout(connectTimeout)
                 .build();
+        NettyTransport transport = new NettyTransport(id, connectTimeout);
         Duration exchange = limits.responseTimeout(); // a last-resort bound; the gateway's time limits are shorter
         ProviderConnection connection = new ProviderConnection(
-                id, type, base, settings, client, builder -> builder.timeout(exchange), limits.responseLimits());
+                id,
+                type,
+                base,
+                settings,
+                client,
+                builder -> builder.timeout(exchange),
+                limits.responseLimits(),
+                transport);
         ResilientAdapter resilient = new ResilientAdapter(
                 factory.create(connection, correlations.forConnection(id)),
                 rules,
@@ -95,7 +105,7 @@ public final class ProviderConnections {
                 rules.bulkhead(id),
                 new ProviderMetrics(meters, id));
         CachingAdapter cached = new CachingAdapter(resilient, rules, Ticker.systemTicker());
-        connected.put(id, new Decorated(resilient, cached));
+        connected.put(id, new Decorated(resilient, cached, transport));
         return new ProviderHandle(id, type, cached, sandbox);
     }
 
@@ -111,5 +121,11 @@ public final class ProviderConnections {
     /** Drops every connection's cached reads (after changing a provider behind the gateway's back, say). */
     public void clearCaches() {
         connected.values().forEach(decorated -> decorated.cached().clear());
+    }
+
+    /** Closes every connection's pooled provider connections (at shutdown). */
+    @Override
+    public void close() {
+        connected.values().forEach(decorated -> decorated.transport().close().block(Duration.ofSeconds(5)));
     }
 }
