@@ -77,11 +77,13 @@ final class EventStreams {
         long gatewayCalls;
         long allCalls;
         double heldSeconds;
+        double openSeconds;
         try (Load load = new Load("d-gateway", streams + 16, headers -> {
             Scenarios.bearer(headers);
             headers.set("Accept", "text/event-stream");
         })) {
             String url = gateway.url() + "/v1/deployments/coolify:" + uuid + "/events";
+            long opening = System.nanoTime();
             for (int i = 0; i < streams; i++) {
                 if (i > 0 && i % BATCH == 0) {
                     // clients arrive in waves, as real ones do: a burst of 10,000 connects overflows the accept
@@ -111,6 +113,14 @@ final class EventStreams {
                                 },
                                 error -> failed.incrementAndGet()));
             }
+            // the last wave too: the hold starts with every stream open (or given up on)
+            long lastWave = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (open.get() + failed.get() < streams && System.nanoTime() < lastWave) {
+                Thread.sleep(20);
+            }
+            openSeconds = (System.nanoTime() - opening) / 1e9;
+            // provider calls are counted over the hold only, so the rate is one of the steady state
+            simulators.resetJournals();
             long start = System.nanoTime();
             long deadline = start + hold.toNanos();
             while (System.nanoTime() < deadline) {
@@ -152,7 +162,17 @@ final class EventStreams {
                         "",
                         "≤ " + heapLimitBytes / MB + " MB",
                         peakHeap <= heapLimitBytes && failed.get() == 0 && open.get() == streams),
-                Row.info("gateway heap live after a full GC, streams open (MB)", "", mb(liveHeap), ""));
+                Row.info("gateway heap live after a full GC, streams open (MB)", "", mb(liveHeap), ""),
+                Row.info(
+                        "gateway heap per stream: (live − idle) / streams (KB)",
+                        "",
+                        String.format(java.util.Locale.ROOT, "%.1f", (liveHeap - idleHeap) / streams / 1024),
+                        ""),
+                Row.info(
+                        "time to open every stream (s)",
+                        "",
+                        String.format(java.util.Locale.ROOT, "%.1f", openSeconds),
+                        ""));
         return new Table(
                 "(d) " + streams + " concurrent event streams on one deployment",
                 "An in-progress deployment of `coolify:cool-broken` (Coolify has no event stream: the gateway polls,"
@@ -160,8 +180,9 @@ final class EventStreams {
                         + " simulator every " + Report.seconds(pollInterval) + " (the gateway's poll interval) for "
                         + Report.seconds(directPeriod) + ". Gateway (`-Xmx" + heapLimitBytes / MB + "m`): "
                         + streams + " `GET /v1/deployments/{id}/events` streams held open for "
-                        + Report.seconds(hold) + "; heap is `jvm.memory.used{area=heap}` sampled every second;"
-                        + " provider calls from the simulator's journal. The simulators run inside the gateway JVM"
+                        + Report.seconds(hold)
+                        + " once all are open; heap is `jvm.memory.used{area=heap}` sampled every second;"
+                        + " provider calls from the simulator's journal over the hold. The simulators run inside the gateway JVM"
                         + " (sandbox mode), so its heap includes theirs.",
                 rows,
                 List.of("status events received over all streams: " + statusEvents.get() + "."));
