@@ -78,6 +78,7 @@ final class EventStreams {
         long allCalls;
         double heldSeconds;
         double openSeconds;
+        double joined;
         try (Load load = new Load("d-gateway", streams + 16, headers -> {
             Scenarios.bearer(headers);
             headers.set("Accept", "text/event-stream");
@@ -128,6 +129,7 @@ final class EventStreams {
                 peakHeap = Math.max(peakHeap, heapUsed());
             }
             heldSeconds = (System.nanoTime() - start) / 1e9;
+            joined = joinedStreams();
             gatewayCalls = simulators.count("coolify", "GET", path);
             allCalls = simulators.countAll("coolify");
             gateway.fullGc();
@@ -169,6 +171,11 @@ final class EventStreams {
                         String.format(java.util.Locale.ROOT, "%.1f", (liveHeap - idleHeap) / streams / 1024),
                         ""),
                 Row.info(
+                        "streams served on the short road (joined a running watch after the HTTP codec)",
+                        "",
+                        Double.isNaN(joined) ? "n/a" : Report.number(Math.round(joined)),
+                        ""),
+                Row.info(
                         "time to open every stream (s)",
                         "",
                         String.format(java.util.Locale.ROOT, "%.1f", openSeconds),
@@ -182,8 +189,10 @@ final class EventStreams {
                         + streams + " `GET /v1/deployments/{id}/events` streams held open for "
                         + Report.seconds(hold)
                         + " once all are open; heap is `jvm.memory.used{area=heap}` sampled every second;"
-                        + " provider calls from the simulator's journal over the hold. The simulators run inside the gateway JVM"
-                        + " (sandbox mode), so its heap includes theirs.",
+                        + " provider calls from the simulator's journal over the hold. The first streams start the"
+                        + " deployment's one shared watch through the full WebFlux road; streams that join a running"
+                        + " watch are served right after the HTTP codec (the short road). The simulators run inside"
+                        + " the gateway JVM (sandbox mode), so its heap includes theirs.",
                 rows,
                 List.of("status events received over all streams: " + statusEvents.get() + "."));
     }
@@ -194,6 +203,19 @@ final class EventStreams {
                 .path(0)
                 .path("value")
                 .asDouble();
+    }
+
+    /** The gateway's gauge of streams on the short road, or NaN where the gateway has none. */
+    private double joinedStreams() {
+        try {
+            return admin.get(gateway.url() + "/actuator/metrics/unideploy.events.streams.joined")
+                    .path("measurements")
+                    .path(0)
+                    .path("value")
+                    .asDouble(Double.NaN);
+        } catch (RuntimeException none) {
+            return Double.NaN;
+        }
     }
 
     private static String mb(double bytes) {
