@@ -26,6 +26,10 @@ record StreamRequest(ClientPrincipal client, GlobalId id, int resumeFrom, String
 
     /** The request as a stream request, or null when only the full road may answer it. */
     static @Nullable StreamRequest of(HttpRequest request, OpenStreams.Readers readers) {
+        String uri = request.uri();
+        if (!uri.endsWith("/events") || !uri.startsWith("/v1/deployments/")) {
+            return null; // every other request: as cheap a no as can be, this runs for each one
+        }
         HttpHeaders headers = request.headers();
         String accept = headers.get(HttpHeaderNames.ACCEPT);
         if (request.method() != HttpMethod.GET
@@ -40,7 +44,7 @@ record StreamRequest(ClientPrincipal client, GlobalId id, int resumeFrom, String
                         && !accept.trim().equals("*/*"))) {
             return null;
         }
-        Matcher events = EVENTS.matcher(request.uri());
+        Matcher events = EVENTS.matcher(uri);
         if (!events.matches()) {
             return null;
         }
