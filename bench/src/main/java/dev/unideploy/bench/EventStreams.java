@@ -77,11 +77,14 @@ final class EventStreams {
         long gatewayCalls;
         long allCalls;
         double heldSeconds;
+        double openSeconds;
+        double joined;
         try (Load load = new Load("d-gateway", streams + 16, headers -> {
             Scenarios.bearer(headers);
             headers.set("Accept", "text/event-stream");
         })) {
             String url = gateway.url() + "/v1/deployments/coolify:" + uuid + "/events";
+            long opening = System.nanoTime();
             for (int i = 0; i < streams; i++) {
                 if (i > 0 && i % BATCH == 0) {
                     // clients arrive in waves, as real ones do: a burst of 10,000 connects overflows the accept
@@ -111,6 +114,14 @@ final class EventStreams {
                                 },
                                 error -> failed.incrementAndGet()));
             }
+            // the last wave too: the hold starts with every stream open (or given up on)
+            long lastWave = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (open.get() + failed.get() < streams && System.nanoTime() < lastWave) {
+                Thread.sleep(20);
+            }
+            openSeconds = (System.nanoTime() - opening) / 1e9;
+            // provider calls are counted over the hold only, so the rate is one of the steady state
+            simulators.resetJournals();
             long start = System.nanoTime();
             long deadline = start + hold.toNanos();
             while (System.nanoTime() < deadline) {
@@ -118,6 +129,7 @@ final class EventStreams {
                 peakHeap = Math.max(peakHeap, heapUsed());
             }
             heldSeconds = (System.nanoTime() - start) / 1e9;
+            joined = joinedStreams();
             gatewayCalls = simulators.count("coolify", "GET", path);
             allCalls = simulators.countAll("coolify");
             gateway.fullGc();
@@ -152,7 +164,22 @@ final class EventStreams {
                         "",
                         "≤ " + heapLimitBytes / MB + " MB",
                         peakHeap <= heapLimitBytes && failed.get() == 0 && open.get() == streams),
-                Row.info("gateway heap live after a full GC, streams open (MB)", "", mb(liveHeap), ""));
+                Row.info("gateway heap live after a full GC, streams open (MB)", "", mb(liveHeap), ""),
+                Row.info(
+                        "gateway heap per stream: (live − idle) / streams (KB)",
+                        "",
+                        String.format(java.util.Locale.ROOT, "%.1f", (liveHeap - idleHeap) / streams / 1024),
+                        ""),
+                Row.info(
+                        "streams served on the short road (joined a running watch after the HTTP codec)",
+                        "",
+                        Double.isNaN(joined) ? "n/a" : Report.number(Math.round(joined)),
+                        ""),
+                Row.info(
+                        "time to open every stream (s)",
+                        "",
+                        String.format(java.util.Locale.ROOT, "%.1f", openSeconds),
+                        ""));
         return new Table(
                 "(d) " + streams + " concurrent event streams on one deployment",
                 "An in-progress deployment of `coolify:cool-broken` (Coolify has no event stream: the gateway polls,"
@@ -160,9 +187,12 @@ final class EventStreams {
                         + " simulator every " + Report.seconds(pollInterval) + " (the gateway's poll interval) for "
                         + Report.seconds(directPeriod) + ". Gateway (`-Xmx" + heapLimitBytes / MB + "m`): "
                         + streams + " `GET /v1/deployments/{id}/events` streams held open for "
-                        + Report.seconds(hold) + "; heap is `jvm.memory.used{area=heap}` sampled every second;"
-                        + " provider calls from the simulator's journal. The simulators run inside the gateway JVM"
-                        + " (sandbox mode), so its heap includes theirs.",
+                        + Report.seconds(hold)
+                        + " once all are open; heap is `jvm.memory.used{area=heap}` sampled every second;"
+                        + " provider calls from the simulator's journal over the hold. The first streams start the"
+                        + " deployment's one shared watch through the full WebFlux road; streams that join a running"
+                        + " watch are served right after the HTTP codec (the short road). The simulators run inside"
+                        + " the gateway JVM (sandbox mode), so its heap includes theirs.",
                 rows,
                 List.of("status events received over all streams: " + statusEvents.get() + "."));
     }
@@ -173,6 +203,19 @@ final class EventStreams {
                 .path(0)
                 .path("value")
                 .asDouble();
+    }
+
+    /** The gateway's gauge of streams on the short road, or NaN where the gateway has none. */
+    private double joinedStreams() {
+        try {
+            return admin.get(gateway.url() + "/actuator/metrics/unideploy.events.streams.joined")
+                    .path("measurements")
+                    .path(0)
+                    .path("value")
+                    .asDouble(Double.NaN);
+        } catch (RuntimeException none) {
+            return Double.NaN;
+        }
     }
 
     private static String mb(double bytes) {

@@ -86,6 +86,11 @@ public final class DeploymentWatcher {
         });
     }
 
+    /** Whether a watch of {@code id} is running now (a new subscriber would join it, not start one). */
+    public boolean watching(GlobalId id, boolean withLogs) {
+        return sources.containsKey(new Key(id.toString(), withLogs));
+    }
+
     /** How many deployments have an upstream source running now. */
     public int activeSources() {
         return sources.size();
