@@ -130,7 +130,8 @@ final class Baseline {
         double previous = 0;
         int slices = 0;
         while (Duration.ofNanos(System.nanoTime() - started).plus(WARM_SLICE).compareTo(limit) <= 0) {
-            double throughput = wrk.run(path.url(), connections, WARM_SLICE, path.headers()).throughput();
+            double throughput =
+                    wrk.run(path.url(), connections, WARM_SLICE, path.headers()).throughput();
             slices++;
             if (slices >= 3 && Math.abs(throughput - previous) <= 0.05 * previous) {
                 break;
@@ -184,7 +185,10 @@ final class Baseline {
                         + " `-Xmx256m`, coalescing window 0) has one connection `nginx` of type coolify pointed at"
                         + " it. Each path warmed up until its throughput settled (5 s slices until one is within"
                         + " 5 % of the one before, at most " + Report.seconds(warmUp) + "; it took "
-                        + warmedUp.values().stream().skip(1).map(Report::seconds).collect(Collectors.joining(", "))
+                        + warmedUp.values().stream()
+                                .skip(1)
+                                .map(Report::seconds)
+                                .collect(Collectors.joining(", "))
                         + "), then " + rounds
                         + " alternating rounds of " + Report.seconds(measure.dividedBy(rounds)) + " per path."
                         + " Ratios are gateway / nginx direct from this run.",

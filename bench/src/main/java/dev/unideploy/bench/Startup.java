@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * (f) Start-up to a healthy sandbox gateway: {@code java -jar} on the executable jar, against the same jar extracted
  * ({@code java -Djarmode=tools -jar … extract}) and started with an AppCDS archive made by one training run
- * ({@code -XX:ArchiveClassesAtExit}, {@code -Dspring.context.exit=onRefresh}) — the class data sharing the README
+ * ({@code -XX:ArchiveClassesAtExit}, {@code -Dunideploy.training-run=true}: it starts, answers its own health check
+ * and exits) — the class data sharing the README
  * documents for a service. Each is started {@code times} times, one after the other; the median counts.
  */
 final class Startup {
@@ -52,7 +53,8 @@ final class Startup {
                                 .withTarget("≤ 5 s", cdsMedian <= 5.0)),
                 List.of("AppCDS: `java -Djarmode=tools -jar unideploy-gateway-<version>.jar extract --destination"
                         + " DIR`, one training run `java -XX:ArchiveClassesAtExit=gateway.jsa"
-                        + " -Dspring.context.exit=onRefresh -jar DIR/unideploy-gateway-<version>.jar`, then"
+                        + " -Dunideploy.training-run=true -jar DIR/unideploy-gateway-<version>.jar` (it starts, answers"
+                        + " its own health check and exits), then"
                         + " `-XX:SharedArchiveFile=gateway.jsa` on every start."),
                 "");
     }
@@ -84,12 +86,13 @@ final class Startup {
 
     private void train(Path extracted, Path archive) throws IOException, InterruptedException {
         Files.deleteIfExists(archive);
-        // the sandbox starts during refresh, so its classes are in the archive too; free ports for its simulators
+        // the training run starts the gateway and its sandbox, asks for its health (every provider probed) and exits,
+        // so the archive holds the classes of serving a request too; free ports for its simulators
         List<String> command = new ArrayList<>(List.of(
                 java(),
                 "-Xmx256m",
                 "-XX:ArchiveClassesAtExit=" + archive,
-                "-Dspring.context.exit=onRefresh",
+                "-Dunideploy.training-run=true",
                 "-jar",
                 extracted.toString(),
                 "--server.port=0",
