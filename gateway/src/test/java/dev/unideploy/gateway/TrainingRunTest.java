@@ -5,16 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The class-data-sharing training run serves real requests, then shuts the gateway down cleanly. */
 class TrainingRunTest {
+
+    /**
+     * The run closes its gateway, and Spring Boot cleans up the logging system when an application closes: the next
+     * gateway in this JVM would then reset Logback under the test gateways still cached, dropping the masking their
+     * {@code LogRedaction} put on the appenders. This gateway leaves logging alone.
+     */
+    @BeforeAll
+    static void leaveLoggingAlone() {
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+    }
+
+    @AfterAll
+    static void restoreLogging() {
+        System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+    }
 
     @Test
     void asksItselfForItsHealthThenExitsCleanly() {
