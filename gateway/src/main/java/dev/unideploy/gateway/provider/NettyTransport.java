@@ -80,6 +80,9 @@ final class NettyTransport implements ProviderTransport {
                     int status = response.status().code();
                     String declared = response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
                     if (declared != null && parses(declared) > max) {
+                        // refused unread: cancelling the body releases what already arrived and drops the
+                        // connection (a body nobody subscribes to is never released: Netty reports a leak)
+                        body.subscribe().dispose();
                         return Mono.error(ResponseLimits.tooLarge(max, status));
                     }
                     return body.asByteArray()
