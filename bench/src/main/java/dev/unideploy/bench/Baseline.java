@@ -41,6 +41,7 @@ final class Baseline {
     private Map<Target, Duration> warmedUp = Map.of();
 
     private static final Duration WARM_SLICE = Duration.ofSeconds(5);
+    private static final Duration SETTLE_SPAN = Duration.ofSeconds(30);
     private final int connections;
 
     Baseline(
@@ -121,22 +122,23 @@ final class Baseline {
 
     /**
      * Load on {@code path} in slices of {@link #WARM_SLICE} until its throughput has settled — a slice within 5 % of
-     * the one before, after at least three — or {@code limit} has passed. The gateway's JIT compiles for minutes
-     * under load on two cores (JFR showed C2 busy after a minute), and a measure of a half-compiled gateway says
-     * little about the gateway. Returns how long it took.
+     * the slice {@link #SETTLE_SPAN} before it — or {@code limit} has passed. The gateway's JIT compiles for minutes
+     * under load on two cores (C2 was still busy after two minutes), and throughput climbs slowly enough that two
+     * neighbouring slices can look alike on the way up; a measure of a half-compiled gateway says little about the
+     * gateway. Returns how long it took.
      */
     private Duration warm(Target path, Duration limit) throws Exception {
         long started = System.nanoTime();
-        double previous = 0;
-        int slices = 0;
+        int span = (int) (SETTLE_SPAN.toSeconds() / WARM_SLICE.toSeconds());
+        List<Double> slices = new ArrayList<>();
         while (Duration.ofNanos(System.nanoTime() - started).plus(WARM_SLICE).compareTo(limit) <= 0) {
-            double throughput =
-                    wrk.run(path.url(), connections, WARM_SLICE, path.headers()).throughput();
-            slices++;
-            if (slices >= 3 && Math.abs(throughput - previous) <= 0.05 * previous) {
+            slices.add(
+                    wrk.run(path.url(), connections, WARM_SLICE, path.headers()).throughput());
+            int last = slices.size() - 1;
+            if (last >= span
+                    && Math.abs(slices.get(last) - slices.get(last - span)) <= 0.05 * slices.get(last - span)) {
                 break;
             }
-            previous = throughput;
         }
         return Duration.ofSeconds(Math.round((System.nanoTime() - started) / 1e9));
     }
@@ -184,7 +186,7 @@ final class Baseline {
                         + " a finished and of an in-progress deployment as static files; a gateway (its own JVM,"
                         + " `-Xmx256m`, coalescing window 0) has one connection `nginx` of type coolify pointed at"
                         + " it. Each path warmed up until its throughput settled (5 s slices until one is within"
-                        + " 5 % of the one before, at most " + Report.seconds(warmUp) + "; it took "
+                        + " 5 % of the one 30 s before, at most " + Report.seconds(warmUp) + "; it took "
                         + warmedUp.values().stream()
                                 .skip(1)
                                 .map(Report::seconds)
