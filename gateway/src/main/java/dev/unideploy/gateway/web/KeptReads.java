@@ -12,10 +12,8 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
@@ -102,14 +100,7 @@ final class KeptReads extends ChannelDuplexHandler {
     }
 
     private @Nullable Rendered kept(HttpRequest request) {
-        HttpHeaders headers = request.headers();
-        if (request.method() != HttpMethod.GET
-                || !HttpVersion.HTTP_1_1.equals(request.protocolVersion())
-                || !HttpUtil.isKeepAlive(request)
-                || headers.contains(HttpHeaderNames.CONTENT_LENGTH)
-                || headers.contains(HttpHeaderNames.TRANSFER_ENCODING)
-                || headers.contains(HttpHeaderNames.COOKIE)
-                || headers.contains(HttpHeaderNames.ORIGIN)) {
+        if (!ShortRoad.plainGet(request)) {
             return null;
         }
         String uri = request.uri();
@@ -120,7 +111,7 @@ final class KeptReads extends ChannelDuplexHandler {
                 || (query != null && (!PLAIN_QUERY.matcher(query).matches() || query.contains("waitFor=")))) {
             return null;
         }
-        String client = client(headers.getAll(HttpHeaderNames.AUTHORIZATION));
+        String client = client(request.headers().getAll(HttpHeaderNames.AUTHORIZATION));
         return client == null ? null : reads.get(ConditionalReadFilter.key(client, path, query));
     }
 

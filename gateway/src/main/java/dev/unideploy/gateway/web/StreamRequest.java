@@ -5,10 +5,7 @@ import dev.unideploy.gateway.security.ApiKeyAuthenticationFilter;
 import dev.unideploy.gateway.security.ClientPrincipal;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -32,13 +29,7 @@ record StreamRequest(ClientPrincipal client, GlobalId id, int resumeFrom, String
         }
         HttpHeaders headers = request.headers();
         String accept = headers.get(HttpHeaderNames.ACCEPT);
-        if (request.method() != HttpMethod.GET
-                || !HttpVersion.HTTP_1_1.equals(request.protocolVersion())
-                || !HttpUtil.isKeepAlive(request)
-                || headers.contains(HttpHeaderNames.CONTENT_LENGTH)
-                || headers.contains(HttpHeaderNames.TRANSFER_ENCODING)
-                || headers.contains(HttpHeaderNames.COOKIE)
-                || headers.contains(HttpHeaderNames.ORIGIN)
+        if (!ShortRoad.plainGet(request)
                 || (accept != null
                         && !accept.contains("text/event-stream")
                         && !accept.trim().equals("*/*"))) {
