@@ -13,13 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
  * (e) The physical limit: the same Coolify deployment JSON from nginx directly, and through a gateway whose one
  * connection ({@code nginx}, type coolify) points at that nginx — a finished deployment answered from the cache, an
  * in-progress one read through to nginx and normalised on every request (coalescing window 0), the passthrough route
- * (plain Spring Cloud Gateway proxying), and a conditional read answered 304. wrk drives every path with the same
+ * (plain Spring Cloud Gateway proxying), a conditional read answered 304, and the floor: a bare Reactor Netty proxy. wrk drives every path with the same
  * connections, in alternating rounds; the gateway's JVM CPU is measured per path.
  */
 final class Baseline {
@@ -28,8 +29,12 @@ final class Baseline {
     static final String RUNNING = "run00benchmark0progress";
     private static final String KEY = "bench-key";
 
-    /** One measured path: a name, its URL and its request headers. */
-    private record Target(String name, String url, List<String> headers) {}
+    /**
+     * One measured path: a name, its URL, its request headers, the throughput it must reach as a share of nginx direct
+     * (0: none), and the JVM that serves it with its CPU clock.
+     */
+    private record Target(
+            String name, String url, List<String> headers, double target, String server, LongSupplier cpu) {}
 
     private final Path nginxExecutable;
     private final Wrk wrk;
@@ -79,23 +84,44 @@ final class Baseline {
                                 "--unideploy.providers.nginx.token=bench",
                                 "--unideploy.clients.bench.key-sha256=" + sha256(KEY),
                                 "--unideploy.clients.bench.scopes=admin",
-                                "--unideploy.resilience.coalesce-window=0s"))) {
+                                "--unideploy.resilience.coalesce-window=0s"));
+                BareProxy bare = BareProxy.start(nginx.url(""), "/api/v1/deployments/" + RUNNING, new Http(KEY))) {
             Duration startup = gateway.awaitHealthy(new Http(KEY), Duration.ofMinutes(10));
             List<String> bearer = List.of("Authorization: Bearer " + KEY);
             String one = gateway.url() + "/v1/deployments/nginx:" + DONE;
             String etag = etag(one);
+            LongSupplier gatewayCpu = gateway::cpuNanos;
             List<Target> paths = List.of(
-                    new Target("nginx direct", nginx.url("/api/v1/deployments/" + DONE), bearer),
-                    new Target("finished deployment from cache", one, bearer),
-                    new Target("the same, If-None-Match → 304", one, List.of(bearer.get(0), "If-None-Match: " + etag)),
+                    new Target("nginx direct", nginx.url("/api/v1/deployments/" + DONE), bearer, 0, "", () -> 0),
+                    new Target("finished deployment from cache", one, bearer, 0.5, "gateway-JVM", gatewayCpu),
+                    new Target(
+                            "the same, If-None-Match → 304",
+                            one,
+                            List.of(bearer.get(0), "If-None-Match: " + etag),
+                            0,
+                            "gateway-JVM",
+                            gatewayCpu),
                     new Target(
                             "in progress, read through (cache off)",
                             gateway.url() + "/v1/deployments/nginx:" + RUNNING,
-                            bearer),
+                            bearer,
+                            0.3,
+                            "gateway-JVM",
+                            gatewayCpu),
                     new Target(
                             "passthrough route",
                             gateway.url() + "/v1/providers/nginx/passthrough/deployments/" + DONE,
-                            bearer));
+                            bearer,
+                            0.3,
+                            "gateway-JVM",
+                            gatewayCpu),
+                    new Target(
+                            "floor: bare Reactor Netty proxy, no gateway work",
+                            bare.url() + "/api/v1/deployments/" + RUNNING,
+                            bearer,
+                            0,
+                            "proxy-JVM",
+                            bare::cpuNanos));
             Map<Target, Sample> samples = new LinkedHashMap<>();
             Map<Target, Long> cpu = new LinkedHashMap<>();
             Map<Target, Duration> warmed = new LinkedHashMap<>();
@@ -110,9 +136,9 @@ final class Baseline {
                     : measure.dividedBy(rounds);
             for (int round = 0; round < rounds; round++) {
                 for (Target path : paths) {
-                    long before = gateway.cpuNanos();
+                    long before = path.cpu().getAsLong();
                     Sample sample = wrk.run(path.url(), connections, slice, path.headers());
-                    cpu.merge(path, gateway.cpuNanos() - before, Long::sum);
+                    cpu.merge(path, path.cpu().getAsLong() - before, Long::sum);
                     samples.merge(path, sample, Sample::plus);
                 }
             }
@@ -146,7 +172,6 @@ final class Baseline {
     private Table table(List<Target> paths, Map<Target, Sample> samples, Map<Target, Long> cpu, Duration startup) {
         Sample direct = samples.get(paths.get(0));
         List<Row> rows = new ArrayList<>();
-        double[] targets = {0, 0.5, 0, 0.3, 0.3};
         for (int i = 1; i < paths.size(); i++) {
             Target path = paths.get(i);
             Sample through = samples.get(path);
@@ -157,9 +182,9 @@ final class Baseline {
                     Report.number(through.throughput()),
                     Report.ratio(ratio));
             rows.add(
-                    targets[i] > 0
+                    path.target() > 0
                             ? throughput.withTarget(
-                                    String.format(Locale.ROOT, "≥ %.1f× nginx", targets[i]), ratio >= targets[i])
+                                    String.format(Locale.ROOT, "≥ %.1f× nginx", path.target()), ratio >= path.target())
                             : throughput);
             Row p99 = Row.info(
                     path.name() + ": p50 / p99 latency (ms)",
@@ -172,7 +197,7 @@ final class Baseline {
                             : p99);
             double micros = cpu.get(path) / 1e3 / Math.max(1, through.ok());
             Row cpuRow = Row.info(
-                    path.name() + ": gateway-JVM CPU per request (µs)",
+                    path.name() + ": " + path.server() + " CPU per request (µs)",
                     "",
                     String.format(Locale.ROOT, "%.0f", micros),
                     "");
@@ -185,7 +210,10 @@ final class Baseline {
                 "nginx (" + connections + " wrk connections, one wrk thread) serves the Coolify simulator's JSON of"
                         + " a finished and of an in-progress deployment as static files; a gateway (its own JVM,"
                         + " `-Xmx256m`, coalescing window 0) has one connection `nginx` of type coolify pointed at"
-                        + " it. Each path warmed up until its throughput settled (5 s slices until one is within"
+                        + " it. The floor is a bare Reactor Netty proxy (its own JVM, `-Xmx256m`): the server under"
+                        + " WebFlux and Spring Cloud Gateway answering every request with the body of one pooled"
+                        + " Reactor Netty client call to nginx, with no authentication, parsing or filters — the"
+                        + " most any gateway on this stack could reach here. Each path warmed up until its throughput settled (5 s slices until one is within"
                         + " 5 % of the one 30 s before, at most " + Report.seconds(warmUp) + "; it took "
                         + warmedUp.values().stream()
                                 .skip(1)
