@@ -24,7 +24,7 @@ import java.util.Optional;
  * the streams stay open, default 15), {@code bench.only} (which scenarios, default {@code abcdef}),
  * {@code bench.baselineWarmup} (at most, seconds per path in (e): each warms up until its throughput settles, default
  * 180) and {@code bench.baselineMeasure} (seconds per path in (e), default 12),
- * {@code bench.starts} (starts per variant in (f), default 3), {@code bench.gatewayJvmArgs} (extra JVM options for
+ * {@code bench.starts} (starts per variant in (f), default 5), {@code bench.gatewayJvmArgs} (extra JVM options for
  * the gateway, e.g. a flight recording).
  */
 public final class Benchmark {
@@ -109,7 +109,7 @@ public final class Benchmark {
             }
         }
         if (only.contains("f")) {
-            tables.add(print(new Startup(jar, target, Integer.getInteger("bench.starts", 3)).run()));
+            tables.add(print(new Startup(jar, target, Integer.getInteger("bench.starts", 5)).run()));
         }
         List<String> environment = new ArrayList<>(List.of(
                 "run: "

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * ({@code java -Djarmode=tools -jar … extract}) and started with an AppCDS archive made by one training run
  * ({@code -XX:ArchiveClassesAtExit}, {@code -Dunideploy.training-run=true}: it starts, answers its own health check
  * and exits) — the class data sharing the README
- * documents for a service. Each is started {@code times} times, one after the other; the median counts.
+ * documents for a service. Each is started {@code times} times, the two alternating; the median counts.
  */
 final class Startup {
 
@@ -31,18 +31,24 @@ final class Startup {
     }
 
     Table run() throws Exception {
-        List<Duration> plain = starts(jar, List.of());
         Path extracted = extract();
         Path archive = work.resolve("gateway.jsa");
         train(extracted, archive);
-        List<Duration> cds = starts(extracted, List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"));
+        // alternating, so a machine whose speed drifts treats both alike
+        List<Duration> plain = new ArrayList<>();
+        List<Duration> cds = new ArrayList<>();
+        Http http = new Http(Scenarios.TOKEN);
+        for (int i = 0; i < times; i++) {
+            plain.add(start(jar, List.of(), http));
+            cds.add(start(extracted, List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"), http));
+        }
         double plainMedian = median(plain);
         double cdsMedian = median(cds);
         return new Table(
                 "(f) start-up to a healthy sandbox gateway",
                 "JVM start to the first answer of `/actuator/health` (polled every 20 ms), sandbox mode (five"
-                        + " simulators started in the JVM), `-Xmx256m`, " + times + " starts each, one after the"
-                        + " other; the executable jar as it is, and extracted with an AppCDS archive.",
+                        + " simulators started in the JVM), `-Xmx256m`, " + times + " starts each, the two kinds"
+                        + " alternating; the executable jar as it is, and extracted with an AppCDS archive.",
                 List.of(
                         Row.info("java -jar (s): median (all)", "", seconds(plainMedian) + " (" + all(plain) + ")", ""),
                         Row.info(
@@ -59,16 +65,11 @@ final class Startup {
                 "");
     }
 
-    private List<Duration> starts(Path executable, List<String> jvmArgs) throws Exception {
-        List<Duration> durations = new ArrayList<>();
-        Http http = new Http(Scenarios.TOKEN);
-        for (int i = 0; i < times; i++) {
-            try (GatewayProcess gateway =
-                    new GatewayProcess(executable, "256m", jvmArgs, Duration.ofMillis(1500), Duration.ofSeconds(1))) {
-                durations.add(gateway.awaitHealthy(http, Duration.ofMinutes(10)));
-            }
+    private static Duration start(Path executable, List<String> jvmArgs, Http http) throws Exception {
+        try (GatewayProcess gateway =
+                new GatewayProcess(executable, "256m", jvmArgs, Duration.ofMillis(1500), Duration.ofSeconds(1))) {
+            return gateway.awaitHealthy(http, Duration.ofMinutes(10));
         }
-        return durations;
     }
 
     private Path extract() throws IOException, InterruptedException {
