@@ -11,6 +11,7 @@ import dev.unideploy.gateway.testing.Seeded.Case;
 import dev.unideploy.spi.ProviderConnection;
 import dev.unideploy.spi.ProviderException;
 import dev.unideploy.spi.ProviderHttp;
+import dev.unideploy.spi.ProviderTransport;
 import dev.unideploy.spi.ResponseLimits;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -79,28 +80,53 @@ class StaleConnectionTest {
                 assertThat(http.exchange(request(server, reuse)).block().statusCode())
                         .isEqualTo(200);
                 assertThat(released.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
-                String sent = reuse.method() + " /deploy";
-                if (READS.contains(reuse.method())) {
-                    // the pooled connection ended before an answer: sent again on a new one, answered
-                    HttpResponse<String> answer =
-                            http.exchange(request(server, reuse)).block();
-                    assertThat(answer.statusCode()).isEqualTo(200);
-                    assertThat(server.received()).containsExactly(sent, sent, sent);
-                    assertThat(server.connections()).isEqualTo(2);
-                } else {
-                    assertThatThrownBy(
-                                    () -> http.exchange(request(server, reuse)).block())
-                            .isInstanceOf(ProviderException.Unavailable.class);
-                    // the write reached the server once, and no second connection was opened to send it again
-                    assertThat(server.received()).containsExactly(sent, sent);
-                    assertThat(server.acted())
-                            .hasSize(reuse.onReuse() == OnReuse.ACT_THEN_DROP ? 2 : 1)
-                            .containsOnly(sent);
-                    assertThat(server.connections()).isEqualTo(1);
-                }
+                assertOneMoreSendOnlyForReads(reuse, server, http);
             } finally {
                 transport.close().block(Duration.ofSeconds(5));
             }
+        }
+    }
+
+    /**
+     * Then the second request of the same kind goes out on the pooled connection, which the server ends: a read is
+     * answered after one more send on a new connection; a write fails as unavailable, sent once.
+     */
+    private static void assertOneMoreSendOnlyForReads(Reuse reuse, KeepAliveServer server, ProviderHttp http) {
+        String sent = reuse.method() + " /deploy";
+        if (READS.contains(reuse.method())) {
+            assertThat(http.exchange(request(server, reuse)).block().statusCode())
+                    .isEqualTo(200);
+            assertThat(server.received()).containsExactly(sent, sent, sent);
+            assertThat(server.connections()).isEqualTo(2);
+        } else {
+            assertThatThrownBy(() -> http.exchange(request(server, reuse)).block())
+                    .isInstanceOf(ProviderException.Unavailable.class);
+            // the write reached the server once, and no second connection was opened to send it again
+            assertThat(server.received()).containsExactly(sent, sent);
+            assertThat(server.acted())
+                    .hasSize(reuse.onReuse() == OnReuse.ACT_THEN_DROP ? 2 : 1)
+                    .containsOnly(sent);
+            assertThat(server.connections()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * The JDK client (the gateway's for streams and WebSockets) keeps the same rule by itself: its {@code
+     * MultiExchange} resends a request after a {@code ConnectionExpiredException} (a reused connection that ended
+     * before the answer) only if {@code isIdempotentRequest} — GET or HEAD — unless {@code
+     * jdk.httpclient.enableAllMethodRetry} is set, which the gateway never sets.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reuses")
+    void theJdkClientResendsOnlyReadsToo(Case<Reuse> given) throws Exception {
+        Reuse reuse = given.input();
+        try (KeepAliveServer server = new KeepAliveServer(Duration.ZERO, reuse.onReuse(), reuse.ending())) {
+            ProviderHttp http = http(ProviderTransport.jdk(java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                    .build()));
+            assertThat(http.exchange(request(server, reuse)).block().statusCode())
+                    .isEqualTo(200);
+            assertOneMoreSendOnlyForReads(reuse, server, http);
         }
     }
 
@@ -172,7 +198,7 @@ class StaleConnectionTest {
                 .build();
     }
 
-    private static ProviderHttp http(NettyTransport transport) {
+    private static ProviderHttp http(ProviderTransport transport) {
         ProviderConnection connection = new ProviderConnection(
                 "stale",
                 "test",
