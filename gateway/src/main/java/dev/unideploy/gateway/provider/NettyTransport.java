@@ -60,7 +60,7 @@ import reactor.netty.resources.ConnectionProvider;
  */
 final class NettyTransport implements ProviderTransport {
 
-    /** What a server closes sooner than every provider's (Dokploy's Node: 5 s) is the default idle limit. */
+    /** The default idle limit: under the shortest any provider's server keeps a connection (Dokploy's Node, 5 s). */
     static final Duration SHORTEST_IDLE = Duration.ofSeconds(4);
 
     private static final Set<String> SAFE = Set.of("GET", "HEAD");
