@@ -88,11 +88,6 @@ public final class Sandbox implements AutoCloseable {
         ((ProviderSimulator) provider(type)).keepAlive(idle);
     }
 
-    /** After how long without a request the simulator of {@code type} closes a new connection (zero: never). */
-    public Duration keepAlive(String type) {
-        return ((ProviderSimulator) provider(type)).keepAlive();
-    }
-
     @Override
     public void close() {
         providers.forEach(provider -> provider.server().stop());
