@@ -15,9 +15,12 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shared shape of a simulator: a WireMock server whose lowest-priority catch-all stub hands every request to
@@ -37,6 +40,8 @@ abstract class ProviderSimulator implements SimulatedProvider {
     private final List<SeededApp> apps;
     protected final Duration step;
     private WireMockServer server;
+    /** The Jetty server under WireMock, kept to change its connector's idle limit ({@link #keepAlive(Duration)}). */
+    private @Nullable Server jetty;
     /** The host of {@link #baseUrl()}: the bind address, or loopback when bound to all interfaces. */
     private String host = SandboxOptions.LOOPBACK;
 
@@ -67,10 +72,38 @@ abstract class ProviderSimulator implements SimulatedProvider {
                 .containerThreads(100)
                 .maxRequestJournalEntries(20000)
                 .notifier(new Slf4jNotifier(false))
-                .httpServerFactory(new StreamingServerFactory(this::streams))
+                // idle keep-alive connections close when the real server's would (see KeepAlive)
+                .jettyIdleTimeout(KeepAlive.of(type).toMillis())
+                .httpServerFactory(new StreamingServerFactory(running -> {
+                    jetty = running;
+                    return streams(running);
+                }))
                 .extensions(new Dispatch(transformer), new KeepFallback()));
         server.start();
         addFallback();
+    }
+
+    /**
+     * Closes connections accepted from now on after {@code idle} without a request (zero: never), as the real
+     * server's keep-alive timeout does; connections already open keep the limit they had.
+     */
+    final void keepAlive(Duration idle) {
+        connectors().forEach(connector -> connector.setIdleTimeout(idle.toMillis()));
+    }
+
+    /** The idle limit of new connections (zero: none). */
+    final Duration keepAlive() {
+        return Duration.ofMillis(connectors().get(0).getIdleTimeout());
+    }
+
+    private List<AbstractConnector> connectors() {
+        if (jetty == null) {
+            throw new IllegalStateException(type + " simulator is not started");
+        }
+        return Arrays.stream(jetty.getConnectors())
+                .filter(AbstractConnector.class::isInstance)
+                .map(AbstractConnector.class::cast)
+                .toList();
     }
 
     private void addFallback() {

@@ -79,6 +79,15 @@ public final class Sandbox implements AutoCloseable {
         ((MistSimulator) provider("mist")).streamPing(pingEvery);
     }
 
+    /**
+     * Sets after how long without a request the simulator of {@code type} closes a keep-alive connection (zero: never),
+     * for connections accepted from now on. Each starts with its real server's limit: Dokploy 5 s (Node), Coolify 65 s
+     * (nginx), Mist never (Go), Zectre and Dooor Jetty's 30 s (their servers are not public).
+     */
+    public void keepAlive(String type, Duration idle) {
+        ((ProviderSimulator) provider(type)).keepAlive(idle);
+    }
+
     @Override
     public void close() {
         providers.forEach(provider -> provider.server().stop());

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -87,7 +88,8 @@ public final class ProviderConnections implements AutoCloseable {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .build();
-        NettyTransport transport = new NettyTransport(id, connectTimeout);
+        NettyTransport transport =
+                new NettyTransport(id, connectTimeout, NettyTransport.idleLimit(type), UnaryOperator.identity());
         Duration exchange = limits.responseTimeout(); // a last-resort bound; the gateway's time limits are shorter
         ProviderConnection connection = new ProviderConnection(
                 id,
