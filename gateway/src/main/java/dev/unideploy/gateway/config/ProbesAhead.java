@@ -31,6 +31,11 @@ final class ProbesAhead implements SmartInitializingSingleton {
         if (connections == null || probes == null) {
             return;
         }
-        connections.all().forEach(handle -> probes.of(handle).subscribe(state -> {}, failed -> {}));
+        // on a thread of its own: making the first requests (client pools, codecs) took ~0.1 s of the main thread
+        Thread probing = new Thread(
+                () -> connections.all().forEach(handle -> probes.of(handle).subscribe(state -> {}, failed -> {})),
+                "probes-ahead");
+        probing.setDaemon(true);
+        probing.start();
     }
 }
