@@ -94,6 +94,9 @@ class SandboxStartupTest {
     void controllersAreMadeByTheirFirstRequest() {
         assertThat(beans.getBeanDefinition("providersController").isLazyInit()).isTrue();
         assertThat(beans.getBeanDefinition("providerRegistry").isLazyInit()).isFalse();
+        assertThat(beans.getBeanDefinition("oidcLoginController").isLazyInit())
+                .as("checks unideploy.oidc.dashboard when made: stays eager, so a mistake ends the start")
+                .isFalse();
         assertThat(beans.containsSingleton("providersController"))
                 .as("health needs no controller")
                 .isFalse();

@@ -111,7 +111,7 @@ public final class SandboxStart implements ApplicationContextInitializer<Configu
             return new Starting(options, sandbox);
         }
 
-        /** Waits until all five simulators listen; throws what stopped them (a taken port: {@link InvalidConfiguration}). */
+        /** Waits until all five simulators listen; throws what stopped them (a taken port: InvalidConfiguration). */
         public Sandbox await() {
             try {
                 return sandbox.join();
