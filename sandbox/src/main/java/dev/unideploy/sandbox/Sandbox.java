@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The five provider simulators, started together. Closing stops them all. */
 public final class Sandbox implements AutoCloseable {
 
     private final List<SimulatedProvider> providers;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sandbox(List<SimulatedProvider> providers) {
         this.providers = List.copyOf(providers);
@@ -88,8 +90,12 @@ public final class Sandbox implements AutoCloseable {
         ((ProviderSimulator) provider(type)).keepAlive(idle);
     }
 
+    /** Stops every simulator; closing again does nothing (the gateway's holder and its early start both close). */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         providers.forEach(provider -> provider.server().stop());
     }
 }

@@ -1,6 +1,6 @@
 package dev.unideploy.gateway.provider;
 
-import dev.unideploy.gateway.config.SandboxPorts;
+import dev.unideploy.gateway.config.SandboxStart;
 import dev.unideploy.gateway.config.UnideployProperties;
 import dev.unideploy.gateway.store.CorrelationStore;
 import dev.unideploy.sandbox.Sandbox;
@@ -9,12 +9,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -41,15 +40,20 @@ public class ProviderConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    SandboxHolder sandboxHolder(UnideployProperties properties) {
+    SandboxHolder sandboxHolder(UnideployProperties properties, ObjectProvider<SandboxStart.Starting> early) {
         if (!properties.sandboxMode()) {
             return new SandboxHolder(null);
         }
-        Map<String, Integer> ports = new HashMap<>(SandboxOptions.DEFAULT_PORTS);
-        ports.putAll(properties.sandbox().ports());
-        SandboxPorts.requireFree(ports); // a taken port is one line naming it, not a stack trace
-        Sandbox sandbox =
-                Sandbox.start(new SandboxOptions(ports, properties.sandbox().step()));
+        // started by SandboxStart beside the rest of the start; waits until all five listen
+        SandboxOptions options = SandboxStart.options(properties);
+        SandboxStart.Starting starting = early.getIfAvailable();
+        if (starting == null || !starting.options().equals(options)) {
+            if (starting != null) {
+                starting.destroy();
+            }
+            starting = SandboxStart.Starting.begin(options);
+        }
+        Sandbox sandbox = starting.await();
         sandbox.providers()
                 .forEach(provider -> log.info(
                         "Sandbox: {} simulator at {} (admin API {}/__admin)",

@@ -67,6 +67,17 @@ class StartupFailureTest {
                     type.get(), "unideploy.providers.prod.type 'coolfy' is not a known provider type: use one of [");
             assertOneClearLine(hash.get(), "unideploy.clients.ci.key-sha256 is not a SHA-256 (64 hex digits)");
             assertThat(hash.get()).doesNotContain("my-raw-secret-key");
+            CompletableFuture<String> oidc = start(
+                    "--unideploy.oidc.dashboard.issuer=nobody",
+                    "--unideploy.oidc.dashboard.client-id=unideploy",
+                    "--unideploy.sandbox.ports.coolify=0",
+                    "--unideploy.sandbox.ports.dokploy=0",
+                    "--unideploy.sandbox.ports.zectre=0",
+                    "--unideploy.sandbox.ports.dooor=0",
+                    "--unideploy.sandbox.ports.mist=0");
+            // the controllers of the API are made by their first request; the OIDC sign-in's check still runs at start
+            assertThat(oidc.get())
+                    .contains("unideploy.oidc.dashboard.issuer: no issuer 'nobody' under unideploy.oidc.issuers");
             assertOneClearLine(
                     port.get(),
                     "unideploy.sandbox.ports.coolify — port " + taken.getLocalPort()
