@@ -84,7 +84,9 @@ class ArchitectureTest {
             .that()
             .resideInAPackage("dev.unideploy.gateway..")
             .and()
-            .haveNameNotMatching("dev\\.unideploy\\.gateway\\.provider\\.ProviderConfiguration.*")
+            // the sandbox's wiring — the registry's holder and the early start in sandbox mode — and its own tests
+            .haveNameNotMatching("dev\\.unideploy\\.gateway\\.(provider\\.ProviderConfiguration|config\\.SandboxStart"
+                    + "|SandboxStartupTest).*")
             .should()
             .dependOnClassesThat()
             .resideInAPackage("dev.unideploy.sandbox..")
