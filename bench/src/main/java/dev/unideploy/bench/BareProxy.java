@@ -1,9 +1,5 @@
 package dev.unideploy.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +18,11 @@ import reactor.netty.resources.ConnectionProvider;
 final class BareProxy implements AutoCloseable {
 
     final int port;
-    private final Process process;
+    private final ChildJvm jvm;
 
     private BareProxy(String upstream) {
         this.port = GatewayProcess.freePort();
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        List<String> command = new ArrayList<>(List.of("-Xmx256m"));
         String classPath = System.getProperty("java.class.path");
         if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
             // the benchmark's executable jar: its launcher finds the nested libraries for another main class
@@ -40,15 +35,7 @@ final class BareProxy implements AutoCloseable {
             command.addAll(List.of("-cp", classPath, BareProxy.class.getName()));
         }
         command.addAll(List.of(Integer.toString(port), upstream));
-        try {
-            Path log = Files.createTempFile("unideploy-bench-bare-proxy", ".log");
-            this.process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.jvm = ChildJvm.start("bare-proxy", command);
     }
 
     /** Starts the proxy of {@code upstream} (scheme, host and port) and waits until it answers {@code probePath}. */
@@ -56,7 +43,7 @@ final class BareProxy implements AutoCloseable {
         BareProxy proxy = new BareProxy(upstream);
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (http.status(proxy.url() + probePath) != 200) {
-            if (!proxy.process.isAlive() || System.nanoTime() > deadline) {
+            if (!proxy.jvm.process().isAlive() || System.nanoTime() > deadline) {
                 proxy.close();
                 throw new IllegalStateException("the bare proxy did not start");
             }
@@ -70,15 +57,12 @@ final class BareProxy implements AutoCloseable {
     }
 
     long cpuNanos() {
-        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        return jvm.cpuNanos();
     }
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
+        jvm.stop();
     }
 
     /** {@code PORT UPSTREAM}: serves every path from the same path on {@code UPSTREAM} until killed. */

@@ -2,13 +2,10 @@ package dev.unideploy.bench;
 
 import dev.unideploy.bench.Report.Row;
 import dev.unideploy.bench.Report.Table;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +30,13 @@ final class Baseline {
      * One measured path: a name, its URL, its request headers, the throughput it must reach as a share of nginx direct
      * (0: none), and the JVM that serves it with its CPU clock.
      */
+    /** A path's warm-up, and its rounds' samples and CPU time added up. */
+    private record Measured(Duration warmed, Sample sample, long cpuNanos) {
+        Measured plus(Sample round, long roundCpuNanos) {
+            return new Measured(warmed, sample.plus(round), cpuNanos + roundCpuNanos);
+        }
+    }
+
     private record Target(
             String name, String url, List<String> headers, double target, String server, LongSupplier cpu) {}
 
@@ -43,7 +47,6 @@ final class Baseline {
     private final Duration warmUp;
     private final Duration measure;
     private final int rounds;
-    private Map<Target, Duration> warmedUp = Map.of();
 
     private static final Duration WARM_SLICE = Duration.ofSeconds(5);
     private static final Duration SETTLE_SPAN = Duration.ofSeconds(30);
@@ -73,6 +76,7 @@ final class Baseline {
         Map<String, String> files = Map.of(
                 "/api/v1/deployments/" + DONE, finished,
                 "/api/v1/deployments/" + RUNNING, inProgress);
+        Http http = new Http(KEY);
         try (Nginx nginx = Nginx.start(nginxExecutable, files);
                 GatewayProcess gateway = GatewayProcess.configured(
                         jar,
@@ -85,11 +89,11 @@ final class Baseline {
                                 "--unideploy.clients.bench.key-sha256=" + sha256(KEY),
                                 "--unideploy.clients.bench.scopes=admin",
                                 "--unideploy.resilience.coalesce-window=0s"));
-                BareProxy bare = BareProxy.start(nginx.url(""), "/api/v1/deployments/" + RUNNING, new Http(KEY))) {
-            Duration startup = gateway.awaitHealthy(new Http(KEY), Duration.ofMinutes(10));
+                BareProxy bare = BareProxy.start(nginx.url(""), "/api/v1/deployments/" + RUNNING, http)) {
+            Duration startup = gateway.awaitHealthy(http, Duration.ofMinutes(10));
             List<String> bearer = List.of("Authorization: Bearer " + KEY);
             String one = gateway.url() + "/v1/deployments/nginx:" + DONE;
-            String etag = etag(one);
+            String etag = http.header(one, "ETag").orElse("\"none\"");
             LongSupplier gatewayCpu = gateway::cpuNanos;
             List<Target> paths = List.of(
                     new Target("nginx direct", nginx.url("/api/v1/deployments/" + DONE), bearer, 0, "", () -> 0),
@@ -122,27 +126,21 @@ final class Baseline {
                             0,
                             "proxy-JVM",
                             bare::cpuNanos));
-            Map<Target, Sample> samples = new LinkedHashMap<>();
-            Map<Target, Long> cpu = new LinkedHashMap<>();
-            Map<Target, Duration> warmed = new LinkedHashMap<>();
+            Map<Target, Measured> measured = new LinkedHashMap<>();
             for (Target path : paths) {
-                warmed.put(path, path == paths.get(0) ? warm(path, Duration.ofSeconds(3)) : warm(path, warmUp));
-                samples.put(path, Sample.empty());
-                cpu.put(path, 0L);
+                Duration warmed = path == paths.get(0) ? warm(path, Duration.ofSeconds(3)) : warm(path, warmUp);
+                measured.put(path, new Measured(warmed, Sample.empty(), 0));
             }
-            this.warmedUp = warmed;
-            Duration slice = measure.dividedBy(rounds).compareTo(Duration.ofSeconds(1)) < 0
-                    ? Duration.ofSeconds(1)
-                    : measure.dividedBy(rounds);
+            Duration slice = Collections.max(List.of(measure.dividedBy(rounds), Duration.ofSeconds(1)));
             for (int round = 0; round < rounds; round++) {
                 for (Target path : paths) {
                     long before = path.cpu().getAsLong();
                     Sample sample = wrk.run(path.url(), connections, slice, path.headers());
-                    cpu.merge(path, path.cpu().getAsLong() - before, Long::sum);
-                    samples.merge(path, sample, Sample::plus);
+                    measured.put(
+                            path, measured.get(path).plus(sample, path.cpu().getAsLong() - before));
                 }
             }
-            return table(paths, samples, cpu, startup);
+            return table(paths, measured, startup);
         }
     }
 
@@ -169,12 +167,12 @@ final class Baseline {
         return Duration.ofSeconds(Math.round((System.nanoTime() - started) / 1e9));
     }
 
-    private Table table(List<Target> paths, Map<Target, Sample> samples, Map<Target, Long> cpu, Duration startup) {
-        Sample direct = samples.get(paths.get(0));
+    private Table table(List<Target> paths, Map<Target, Measured> measured, Duration startup) {
+        Sample direct = measured.get(paths.get(0)).sample();
         List<Row> rows = new ArrayList<>();
         for (int i = 1; i < paths.size(); i++) {
             Target path = paths.get(i);
-            Sample through = samples.get(path);
+            Sample through = measured.get(path).sample();
             double ratio = through.throughput() / direct.throughput();
             Row throughput = Row.info(
                     path.name() + ": throughput (req/s)",
@@ -195,7 +193,7 @@ final class Baseline {
                     i == 1
                             ? p99.withTarget("p99 ≤ nginx p99 + 2 ms", through.p99Millis() <= direct.p99Millis() + 2)
                             : p99);
-            double micros = cpu.get(path) / 1e3 / Math.max(1, through.ok());
+            double micros = measured.get(path).cpuNanos() / 1e3 / Math.max(1, through.ok());
             Row cpuRow = Row.info(
                     path.name() + ": " + path.server() + " CPU per request (µs)",
                     "",
@@ -215,9 +213,9 @@ final class Baseline {
                         + " Reactor Netty client call to nginx, with no authentication, parsing or filters — the"
                         + " most any gateway on this stack could reach here. Each path warmed up until its throughput settled (5 s slices until one is within"
                         + " 5 % of the one 30 s before, at most " + Report.seconds(warmUp) + "; it took "
-                        + warmedUp.values().stream()
+                        + measured.values().stream()
                                 .skip(1)
-                                .map(Report::seconds)
+                                .map(each -> Report.seconds(each.warmed()))
                                 .collect(Collectors.joining(", "))
                         + "), then " + rounds
                         + " alternating rounds of " + Report.seconds(measure.dividedBy(rounds)) + " per path."
@@ -227,20 +225,6 @@ final class Baseline {
                         + String.format(Locale.ROOT, "%.1f", startup.toMillis() / 1000.0)
                         + " s after its JVM started; percentiles are rebuilt from 1,000 wrk quantiles per round."),
                 "nginx direct");
-    }
-
-    private static String etag(String url) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(url))
-                                .header("Authorization", "Bearer " + KEY)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(
-                    "GET " + url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.headers().firstValue("ETag").orElse("\"none\"");
     }
 
     static String sha256(String key) throws Exception {

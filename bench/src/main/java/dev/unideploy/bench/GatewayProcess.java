@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ final class GatewayProcess implements AutoCloseable {
     final int port;
     final Map<String, Integer> simulatorPorts = new LinkedHashMap<>();
     final Path log;
-    private final Process process;
+    private final ChildJvm jvm;
     private final long started = System.nanoTime();
 
     /** The gateway in sandbox mode: its five simulators inside it, on free ports. */
@@ -49,8 +48,7 @@ final class GatewayProcess implements AutoCloseable {
                 simulatorPorts.put(type, freePort());
             }
         }
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+        List<String> command = new ArrayList<>(List.of("-Xmx" + heap));
         command.addAll(jvmArgs);
         command.addAll(List.of(
                 "-jar",
@@ -60,15 +58,8 @@ final class GatewayProcess implements AutoCloseable {
                 "--logging.level.root=warn"));
         command.addAll(properties);
         simulatorPorts.forEach((type, simulator) -> command.add("--unideploy.sandbox.ports." + type + "=" + simulator));
-        try {
-            this.log = Files.createTempFile("unideploy-bench-gateway", ".log");
-            this.process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.jvm = ChildJvm.start("gateway", command);
+        this.log = jvm.log();
     }
 
     String url() {
@@ -76,7 +67,7 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     long pid() {
-        return process.pid();
+        return jvm.process().pid();
     }
 
     /**
@@ -87,7 +78,7 @@ final class GatewayProcess implements AutoCloseable {
     Duration awaitHealthy(Http http, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
+            if (!jvm.process().isAlive()) {
                 throw new IllegalStateException("the gateway exited; see " + log);
             }
             int status = http.status(url() + "/actuator/health");
@@ -101,7 +92,7 @@ final class GatewayProcess implements AutoCloseable {
 
     /** CPU time the gateway JVM has used so far (all threads, its simulators included); 0 where the OS won't say. */
     long cpuNanos() {
-        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        return jvm.cpuNanos();
     }
 
     /** Asks the gateway JVM for a full GC through {@code jcmd}, when the JDK has it; false otherwise. */
@@ -146,9 +137,6 @@ final class GatewayProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
+        jvm.stop();
     }
 }

@@ -3,6 +3,7 @@ package dev.unideploy.bench;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +32,23 @@ final class Http {
                 .responseSingle((response, body) ->
                         body.then(Mono.just(response.status().code())))
                 .onErrorReturn(-1)
+                .block(Duration.ofMinutes(4));
+    }
+
+    /** A header of the answer to a GET, which must be 200. */
+    Optional<String> header(String url, String name) {
+        return client.get()
+                .uri(url)
+                .responseSingle((response, body) -> body.asString()
+                        .defaultIfEmpty("")
+                        .map(text -> {
+                            if (response.status().code() != 200) {
+                                throw new IllegalStateException(
+                                        "GET " + url + " answered " + response.status() + ": " + text);
+                            }
+                            return Optional.ofNullable(
+                                    response.responseHeaders().get(name));
+                        }))
                 .block(Duration.ofMinutes(4));
     }
 

@@ -111,7 +111,13 @@ final class Startup {
             }
         }
         exec(List.of(
-                java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", destination.toString()));
+                ChildJvm.java(),
+                "-Djarmode=tools",
+                "-jar",
+                jar.toString(),
+                "extract",
+                "--destination",
+                destination.toString()));
         return destination.resolve(jar.getFileName());
     }
 
@@ -120,7 +126,7 @@ final class Startup {
         // the training run starts the gateway and its sandbox, asks for its health (every provider probed) and exits,
         // so the archive holds the classes of serving a request too; free ports for its simulators
         List<String> command = new ArrayList<>(List.of(
-                java(),
+                ChildJvm.java(),
                 "-Xmx256m",
                 "-XX:ArchiveClassesAtExit=" + archive,
                 "-Dunideploy.training-run=true",
@@ -140,10 +146,6 @@ final class Startup {
         if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
         }
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static double median(List<Duration> durations) {
