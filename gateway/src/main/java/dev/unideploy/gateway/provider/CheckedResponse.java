@@ -44,7 +44,11 @@ final class CheckedResponse extends ServerHttpResponseDecorator {
     public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
         HttpHeaders headers = getHeaders();
         Integer status = getStatusCode() == null ? null : getStatusCode().value();
-        if (headers.getContentLength() > max) { // refused unread: the route's clean-up drops the connection
+        if (headers.getContentLength() > max) {
+            // refused unread: cancelling the body releases what already arrived, and the route's clean-up drops
+            // the connection (a body nobody subscribes to is never released: Netty reports a leak), as
+            // NettyTransport does for a provider answer refused by its Content-Length
+            Flux.from(body).subscribe(DataBufferUtils::release, ignored -> {}).dispose();
             return Mono.error(ResponseLimits.tooLarge(max, status));
         }
         return DataBufferUtils.join(body, (int) Math.min(max, Integer.MAX_VALUE - 8))
